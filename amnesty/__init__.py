@@ -1,0 +1,1 @@
+"""Azerbaijan's amnesties and pardons: sourced data, DuckDB build, exports and CLI."""

@@ -1,0 +1,163 @@
+-- Every derived number: release totals, "not broken down" remainders, rates and coverage shares.
+-- Bounds are carried through the arithmetic, so a derived figure is never more exact than the
+-- published figures it comes from: "at least 16,000" minus 1,750 is "at least 14,250".
+create or replace view derived_figures as
+with published as (
+    select * from published_figures
+),
+
+release_parts as (
+    select
+        act_id,
+        stage,
+        count(*) as part_count,
+        sum(coalesce(low, 0)) as low,
+        case when count(high) = count(*) then sum(high) end as high,
+        max(as_of) as as_of,
+        list(figure_id order by coalesce(low, high) desc) as derived_from,
+        string_agg(value_text, ' + ' order by coalesce(low, high) desc) as parts_text
+    from published
+    where role = 'release'
+    group by act_id, stage
+),
+
+breakdown_parts as (
+    select
+        act_id,
+        stage,
+        sum(coalesce(low, 0)) as low,
+        case when count(high) = count(*) then sum(high) end as high,
+        max(as_of) as as_of,
+        list(figure_id order by coalesce(low, high) desc) as derived_from,
+        string_agg(value_text, ' + ' order by coalesce(low, high) desc) as parts_text
+    from published
+    where role in ('release', 'relief')
+    group by act_id, stage
+),
+
+released_totals as (
+    select act_id, stage, 'released_total' as measure_id, low, high, as_of, derived_from,
+        parts_text as derivation
+    from release_parts
+    where part_count > 1
+),
+
+remainders as (
+    select
+        scope.act_id,
+        scope.stage,
+        'not_broken_down' as measure_id,
+        greatest(coalesce(scope.low, 0) - parts.high, 0) as low,
+        scope.high - parts.low as high,
+        greatest(scope.as_of, parts.as_of) as as_of,
+        list_prepend(scope.figure_id, parts.derived_from) as derived_from,
+        scope.value_text || ' − (' || parts.parts_text || ')' as derivation
+    from published as scope
+    join breakdown_parts as parts using (act_id, stage)
+    where scope.role = 'scope'
+),
+
+expected_totals as (
+    select
+        released.act_id,
+        expected.stage,
+        'political_prisoners_released_expected_total' as measure_id,
+        released.low + expected.low as low,
+        released.high + expected.high as high,
+        greatest(released.as_of, expected.as_of) as as_of,
+        [released.figure_id, expected.figure_id] as derived_from,
+        released.value_text || ' + ' || expected.value_text as derivation
+    from published as released
+    join published as expected using (act_id)
+    where released.measure_id = 'political_prisoners_released'
+        and expected.measure_id = 'political_prisoners_expected_release'
+),
+
+-- Everything a ratio can be taken of, under one key per act.
+ratio_inputs as (
+    select act_id, stage, measure_id as input, low, high, as_of, [figure_id] as derived_from,
+        value_text as input_text
+    from published
+    union all
+    select act_id, stage, 'scope', low, high, as_of, [figure_id], value_text
+    from published where role = 'scope'
+    union all
+    select act_id, stage, 'released_all', low, high, as_of, derived_from,
+        case when part_count > 1 then '(' || parts_text || ')' else parts_text end
+    from release_parts
+    union all
+    select act_id, stage, measure_id, low, high, as_of, derived_from, '(' || derivation || ')'
+    from expected_totals
+),
+
+ratio_definitions (measure_id, numerator, denominator, same_stage) as (
+    values
+        ('release_rate', 'released_all', 'scope', true),
+        ('believers_share_of_list', 'religious_believers_listed', 'political_prisoners_listed', false),
+        ('coverage_share_of_list', 'political_prisoners_released', 'political_prisoners_listed', false),
+        ('expected_coverage_share_of_list', 'political_prisoners_released_expected_total', 'political_prisoners_listed', false),
+        ('coverage_share_of_believers', 'political_prisoners_released', 'religious_believers_listed', false),
+        ('expected_coverage_share_of_believers', 'political_prisoners_released_expected_total', 'religious_believers_listed', false),
+        ('groups_reached_share', 'political_prisoner_groups_reached', 'political_prisoner_groups_listed', false)
+),
+
+ratios as (
+    select
+        n.act_id,
+        n.stage,
+        r.measure_id,
+        -- low / high-of-denominator and high / low-of-denominator bound the true share.
+        100 * n.low / d.high as low,
+        100 * n.high / nullif(d.low, 0) as high,
+        greatest(n.as_of, d.as_of) as as_of,
+        list_concat(n.derived_from, d.derived_from) as derived_from,
+        n.input_text || ' ÷ ' || d.input_text as derivation
+    from ratio_definitions as r
+    join ratio_inputs as n on n.input = r.numerator
+    join ratio_inputs as d on d.input = r.denominator and d.act_id = n.act_id
+        and (not r.same_stage or d.stage = n.stage)
+),
+
+derived as (
+    select * from released_totals
+    union all by name select * from remainders
+    union all by name select * from expected_totals
+    union all by name select * from ratios
+),
+
+final as (
+    select
+        d.act_id || '.' || d.measure_id as figure_id,
+        d.act_id,
+        a.label as act_label,
+        a.title as act_title,
+        a.year,
+        d.measure_id,
+        m.label as measure_label,
+        m.role,
+        d.stage,
+        case when d.low = d.high then d.low end as value,
+        qualifier_for_bounds(d.low, d.high) as qualifier,
+        d.low,
+        d.high,
+        m.unit,
+        d.as_of,
+        figure_text(qualifier_for_bounds(d.low, d.high), d.low, d.low, d.high, m.unit) as value_text,
+        null::varchar as source_id,
+        null::varchar as source_name,
+        null::varchar as source_publisher,
+        null::varchar as source_kind,
+        null::varchar as attributed_to,
+        null::varchar as attributed_name,
+        null::varchar as attributed_kind,
+        null::varchar as quote,
+        null::varchar as note,
+        true as derived,
+        d.derivation,
+        d.derived_from
+    from derived as d
+    join measures as m using (measure_id)
+    join acts as a using (act_id)
+)
+
+select * from final;
