@@ -1,0 +1,32 @@
+"""The filtered tidy dataset, shared by the CLI export, the Data page and the tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from amnesty.db import connect, run_query
+
+
+def figures_frame(db_path: Path, act_ids=(), measure_ids=(), qualifiers=(), source_ids=(),
+                  include_derived: bool = True, con=None) -> pd.DataFrame:
+    """Rows of all_figures matching every non-empty filter; unknown ids are an error, not 0 rows."""
+    own = con is None
+    con = con or connect(db_path)
+    try:
+        _check_known(con, act_ids=act_ids, measure_ids=measure_ids)
+        return run_query(con, "all_figures", act_ids=list(act_ids), measure_ids=list(measure_ids),
+                         qualifiers=list(qualifiers), source_ids=list(source_ids),
+                         include_derived=include_derived)
+    finally:
+        if own:
+            con.close()
+
+
+def _check_known(con, act_ids, measure_ids) -> None:
+    facets = run_query(con, "filter_options")
+    for kind, wanted in (("act", act_ids), ("measure", measure_ids)):
+        known = set(facets.loc[facets.facet == kind, "option_id"])
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise ValueError(f"unknown {kind} id(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")

@@ -1,0 +1,89 @@
+"""The researcher's tidy file: one row per number, in CSV, XLSX, Parquet or JSON."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from amnesty.neutralise import neutralise
+
+FORMATS = ("csv", "xlsx", "parquet", "json")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/vnd.apache.parquet",
+    "json": "application/json",
+}
+LIST_SEPARATOR = "; "
+
+
+def figures_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """The tidy frame in one format. CSV and XLSX are neutralised against formulas."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return {"csv": _csv, "xlsx": _xlsx, "parquet": _parquet, "json": _json}[fmt](frame)
+
+
+def write_figures(frame: pd.DataFrame, fmt: str, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(figures_bytes(frame, fmt))
+    return path
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists become '; '-joined text for formats without a list type."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+            out[column] = out[column].map(
+                lambda v: LIST_SEPARATOR.join(map(str, list(v))) if v is not None and not _is_na(v) else None)
+    return out
+
+
+def _is_na(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _number_text(value) -> str:
+    # Integers print without a trailing ".0"; other floats print with repr so they read back exactly.
+    if _is_na(value):
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    out = neutralise(_flat(frame))
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(_number_text)
+        elif pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].map({True: "true", False: "false"})
+    # utf-8-sig: the byte-order mark is how Excel knows the file is UTF-8 (ə, ğ, ş, –).
+    return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def _xlsx(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise(_flat(frame)).to_excel(writer, index=False, sheet_name="figures")
+    return buffer.getvalue()
+
+
+def _parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    out = frame.copy()
+    if "derived_from" in out:
+        out["derived_from"] = out["derived_from"].map(lambda v: list(v) if v is not None and not _is_na(v) else None)
+    out.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def _json(frame: pd.DataFrame) -> bytes:
+    records = json.loads(frame.to_json(orient="records", force_ascii=False))
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
