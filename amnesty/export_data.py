@@ -85,5 +85,19 @@ def _parquet(frame: pd.DataFrame) -> bytes:
 
 
 def _json(frame: pd.DataFrame) -> bytes:
-    records = json.loads(frame.to_json(orient="records", force_ascii=False))
+    # Built by hand rather than with DataFrame.to_json, which rounds floats to 10 digits.
+    records = [{column: _json_value(value) for column, value in row.items()}
+               for row in frame.to_dict(orient="records")]
     return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _json_value(value):
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        value = value.tolist()
+    if isinstance(value, list):
+        return value
+    if _is_na(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -1,0 +1,40 @@
+"""The build: validated, atomic, and stamped with the dataset version."""
+import shutil
+
+import duckdb
+import pytest
+
+from amnesty.build import build
+from amnesty.paths import DATA_DIR
+from amnesty.validate import DataError
+from amnesty.version import dataset_version
+
+
+def test_the_build_records_the_dataset_version(built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        assert con.execute("select dataset_version from dataset_info").fetchone()[0] == dataset_version(DATA_DIR)
+
+
+def test_a_failed_build_leaves_the_previous_database_untouched(tmp_path):
+    db = build(DATA_DIR, tmp_path / "amnesty.duckdb")
+    before = db.read_bytes()
+    broken = tmp_path / "data"
+    shutil.copytree(DATA_DIR, broken)
+    (broken / "figures.csv").write_text("figure_id\n", encoding="utf-8")
+
+    with pytest.raises(DataError):
+        build(broken, db)
+
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["amnesty.duckdb", "data"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from figures").fetchone()[0] > 0
+
+
+def test_the_version_changes_when_any_data_file_changes(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    before = dataset_version(copy)
+    with open(copy / "sources.csv", "a", encoding="utf-8") as f:
+        f.write("\n")
+    assert dataset_version(copy) != before
