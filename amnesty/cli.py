@@ -14,8 +14,11 @@ export_app = typer.Typer(help="Export the data or publication-ready figures.", n
 app.add_typer(export_app, name="export")
 err = Console(stderr=True, soft_wrap=True)
 
-DataDirOption = Annotated[Path, typer.Option("--data-dir", help="Folder holding the CSVs and datapackage.json.")]
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file (default: build/amnesty.duckdb, or $AMNESTY_DB).")]
+# Defaults are shown as repository-relative text: the absolute path differs on every clone.
+DataDirOption = Annotated[Path, typer.Option("--data-dir", help="Folder holding the CSVs and datapackage.json.",
+                                             show_default="data/")]
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file; $AMNESTY_DB overrides the default.",
+                                        show_default="build/amnesty.duckdb")]
 
 
 def _fail(lines: list[str]) -> None:
