@@ -36,15 +36,18 @@ def render() -> str:
     return "\n\n".join(sections)
 
 
+SECTION = re.compile(re.escape(START) + r"\n?(.*?)\n?" + re.escape(END), re.S)
+
+
 def readme_section(readme: str) -> str:
-    match = re.search(re.escape(START) + r"\n(.*)\n" + re.escape(END), readme, re.S)
+    match = SECTION.search(readme)
     return match.group(1) if match else ""
 
 
 def write() -> None:
     readme = README.read_text(encoding="utf-8")
-    new = readme.replace(readme_section(readme), render(), 1) if readme_section(readme) else readme
-    README.write_text(new, encoding="utf-8")
+    block = f"{START}\n{render()}\n{END}"
+    README.write_text(SECTION.sub(lambda _: block, readme, count=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
