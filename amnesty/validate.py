@@ -9,12 +9,21 @@ spreadsheet counts them: the header is row 1.
 from __future__ import annotations
 
 import csv
+import io
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from frictionless import Package
 
 BOM = b"\xef\xbb\xbf"
+# Numbers are typed as the source prints them: digits with an optional decimal point. Frictionless
+# (and Python's float) would also take "inf", "NaN", "1e400", "1_000", " 148" and full-width digits,
+# and the build would store inf or NaN as if a source had printed it.
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+# Units that count whole things: 148.5 persons is a typing slip, not a figure.
+COUNT_UNITS = ("persons", "groups")
 
 
 @dataclass(frozen=True)
@@ -48,29 +57,54 @@ def validate(data_dir: Path) -> list[Problem]:
     if not descriptor.is_file():
         return [Problem("datapackage.json", None, None, "missing: the data package descriptor is required")]
     package = Package(str(descriptor))
-    problems = [p for r in package.resources for p in _file_problems(data_dir / r.path)]
+    problems = [p for r in package.resources for p in _file_problems(data_dir / r.path, r.schema.field_names)]
     if problems:  # a file Frictionless cannot read safely would only produce noise below
         return problems
-    problems += _header_problems(package, data_dir) or _schema_problems(package)
+    problems = _header_problems(package, data_dir)
+    if problems:  # with a column missing, every later cell would look wrong
+        return problems
+    problems = _number_problems(package, data_dir)
+    said = {(p.file, p.row, p.column) for p in problems}  # one message per cell is enough
+    problems += [p for p in _schema_problems(package) if (p.file, p.row, p.column) not in said]
     if problems:
         return problems
     return _cross_row_problems(data_dir)
 
 
-def _file_problems(path: Path) -> list[Problem]:
+def _file_problems(path: Path, columns: list[str]) -> list[Problem]:
     if not path.is_file():
         return [Problem(path.name, None, None, "missing: the file named in datapackage.json does not exist")]
     raw = path.read_bytes()
     if not raw.strip():
-        return [Problem(path.name, None, None, "empty file: expected a header row and data rows")]
+        return [Problem(path.name, 1, None, f"empty file: expected a header row ({', '.join(columns)}) and data rows")]
     if raw.startswith(BOM):
-        return [Problem(path.name, 1, None, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
+        # The mark sticks to the first column's name, so a reader would see that column go missing.
+        first = columns[0] if columns else None
+        return [Problem(path.name, 1, first, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        return [Problem(path.name, row, None, f"not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+    except UnicodeDecodeError:
+        return _encoding_problems(path.name, raw)
     return []
+
+
+def _encoding_problems(file: str, raw: bytes) -> list[Problem]:
+    """Each cell holding bytes that are not UTF-8 (say, cp1252 from a spreadsheet), by row and column.
+
+    surrogateescape keeps every bad byte as a lone surrogate, so the CSV still parses and each bad
+    cell can be named; the first bad byte of each is shown.
+    """
+    records = list(csv.reader(io.StringIO(raw.decode("utf-8", errors="surrogateescape"), newline="")))
+    header = records[0] if records else []
+    problems = []
+    for row_number, record in enumerate(records, start=1):
+        for index, cell in enumerate(record):
+            bad = next((ord(c) - 0xDC00 for c in cell if 0xDC80 <= ord(c) <= 0xDCFF), None)
+            if bad is not None:
+                column = header[index] if row_number > 1 and index < len(header) else None
+                problems.append(Problem(file, row_number, column,
+                                        f"not UTF-8 (byte 0x{bad:02x}); save the file as UTF-8"))
+    return problems
 
 
 def _header_problems(package: Package, data_dir: Path) -> list[Problem]:
@@ -86,6 +120,29 @@ def _header_problems(package: Package, data_dir: Path) -> list[Problem]:
                      for c in header if c not in expected]
         if not problems and header != expected:
             problems.append(Problem(resource.path, 1, None, f"columns out of order; expected {', '.join(expected)}"))
+    return problems
+
+
+def _number_problems(package: Package, data_dir: Path) -> list[Problem]:
+    """Number cells that are not plain decimals; checked before the schema, which would accept some."""
+    problems = []
+    for resource in package.resources:
+        numeric = [f.name for f in resource.schema.fields if f.type in ("number", "integer")]
+        if not numeric:
+            continue
+        for row_number, row in enumerate(_rows(data_dir, resource.path), start=2):
+            for column in numeric:
+                text = row.get(column) or ""
+                if text == "" or PLAIN_NUMBER.fullmatch(text):
+                    continue
+                try:
+                    finite = math.isfinite(float(text))
+                except ValueError:
+                    finite = None
+                message = {None: f"{text!r} is not a number",
+                           False: f"{text!r} is not a finite number"}.get(
+                    finite, f"{text!r} is not a plain number; write digits only, like 1234 or 12.5")
+                problems.append(Problem(resource.path, row_number, column, message))
     return problems
 
 
@@ -129,7 +186,8 @@ def _cell_message(error, cell, field) -> str:
 
 
 def _rows(data_dir: Path, name: str) -> list[dict]:
-    with open(data_dir / f"{name}.csv", encoding="utf-8", newline="") as f:
+    file = name if name.endswith(".csv") else f"{name}.csv"
+    with open(data_dir / file, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -153,6 +211,7 @@ def _cross_row_problems(data_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     derived = {m["measure_id"] for m in _rows(data_dir, "measures") if m["derived"] == "true"}
     roles = {m["measure_id"]: m["role"] for m in _rows(data_dir, "measures")}
+    units = {m["measure_id"]: m["unit"] for m in _rows(data_dir, "measures")}
     scopes: dict[tuple[str, str], int] = {}
     for row_number, fig in enumerate(_rows(data_dir, "figures"), start=2):
         def problem(column, message):
@@ -161,6 +220,11 @@ def _cross_row_problems(data_dir: Path) -> list[Problem]:
         value, low, high = (_number(fig[k]) for k in ("value", "low", "high"))
         if fig["measure_id"] in derived:
             problem("measure_id", f"{fig['measure_id']!r} is derived by the build; it must not be typed in")
+        if units.get(fig["measure_id"]) in COUNT_UNITS:
+            for column, number in (("value", value), ("low", low), ("high", high)):
+                if number is not None and not number.is_integer():
+                    problem(column, f"{fig[column]} is not a whole number; {fig['measure_id']!r} counts "
+                                    f"{units[fig['measure_id']]}")
         if low is not None and high is not None and low > high:
             problem("low", f"low {fig['low']} is greater than high {fig['high']}")
         want_low, want_high = EXPECTED_BOUNDS[fig["qualifier"]]
