@@ -1,0 +1,18 @@
+-- How the published numbers are qualified: how many are exact counts and how many are only
+-- bounds ("more than", "nearly") or ranges, and which sources give them.
+with final as (
+    select
+        f.qualifier,
+        replace(f.qualifier, '_', ' ') as qualifier_text,
+        f.qualifier = 'exact' as is_exact,
+        count(*) as figure_count,
+        'figures' as unit,
+        list(f.figure_id order by f.figure_id) as figure_ids,
+        list_distinct(list(sc.credit_text order by sc.credit_text)) as credits
+    from figures as f
+    join source_credits as sc on sc.source_id = f.source_id
+    group by f.qualifier
+)
+
+select * from final
+order by is_exact desc, figure_count desc, qualifier

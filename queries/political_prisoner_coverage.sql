@@ -1,0 +1,46 @@
+-- The 2025–26 act against the political-prisoner list: the list, the believers on it, those
+-- released so far and those expected, each count with its share of the list beside it.
+with counts (measure_id, count_rank, share_measure_id) as (
+    values
+        ('political_prisoners_listed', 1, null),
+        ('political_prisoners_estimated', 2, null),
+        ('religious_believers_listed', 3, 'believers_share_of_list'),
+        ('political_prisoners_released', 4, 'coverage_share_of_list'),
+        ('political_prisoners_released_expected_total', 5, 'expected_coverage_share_of_list')
+),
+
+final as (
+    select
+        f.figure_id,
+        f.act_id,
+        f.act_title,
+        f.measure_id,
+        f.measure_label,
+        f.stage,
+        f.value,
+        f.qualifier,
+        f.low,
+        f.high,
+        f.unit,
+        f.value_text,
+        f.as_of,
+        f.quote,
+        f.note,
+        f.derived,
+        f.derivation,
+        share.value_text as share_of_list_text,
+        share.low as share_of_list_low,
+        share.high as share_of_list_high,
+        list_distinct(list_concat(coalesce(cr.credits, []), coalesce(share_cr.credits, [])))
+            as credits,
+        c.count_rank
+    from counts as c
+    join all_figures as f on f.measure_id = c.measure_id
+    left join all_figures as share
+        on share.measure_id = c.share_measure_id and share.act_id = f.act_id
+    left join figure_credits as cr on cr.figure_id = f.figure_id
+    left join figure_credits as share_cr on share_cr.figure_id = share.figure_id
+)
+
+select * from final
+order by act_id, count_rank

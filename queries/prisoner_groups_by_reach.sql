@@ -1,0 +1,46 @@
+-- The named groups of political prisoners and whether the 2025–26 act reached them. A group's size
+-- is the figure its size_figure_id points to; where no source gives one the size stays NULL and its
+-- text says so, never 0.
+with groups as (
+    select
+        g.*,
+        row_number() over () as file_order
+    from prisoner_groups as g
+),
+
+final as (
+    select
+        g.group_id,
+        g.act_id,
+        g.name as group_name,
+        g.parent_group_id,
+        parent.name as parent_group_name,
+        g.reach,
+        replace(g.reach, '_', ' ') as reach_text,
+        g.size_figure_id,
+        size.measure_label as size_measure_label,
+        size.qualifier,
+        size.low,
+        size.high,
+        coalesce(size.unit, 'persons') as unit,
+        coalesce(size.value_text, 'size not given') as size_text,
+        g.quote,
+        g.note,
+        coalesce(cr.credits, []::varchar[]) as credits,
+        g.file_order,
+        coalesce(parent.file_order, g.file_order) as top_group_order
+    from groups as g
+    left join groups as parent on parent.group_id = g.parent_group_id
+    left join all_figures as size on size.figure_id = g.size_figure_id
+    left join (
+        select g2.group_id, list(c.credit_text order by c.credit_text = s.credit_text desc) as credits
+        from prisoner_groups as g2
+        join source_credits as s on s.source_id = g2.source_id
+        join source_credits as c on c.source_id in (g2.source_id, g2.attributed_to)
+        group by g2.group_id
+    ) as cr on cr.group_id = g.group_id
+)
+
+select * from final
+-- Reached groups first, then the rest in the order the source names them, each subgroup under its group.
+order by act_id, reach = 'not_reached', top_group_order, parent_group_id nulls first, file_order

@@ -1,0 +1,36 @@
+-- Each act's release rate (people released as a share of its announced reach), one row per act.
+-- An act with no published reach has no rate at all: it stays a row, marked "not given".
+with rates as (
+    select *
+    from derived_figures
+    where measure_id = 'release_rate'
+),
+
+final as (
+    select
+        a.act_id,
+        a.label as act_label,
+        a.title as act_title,
+        a.year,
+        a.act_date,
+        r.figure_id,
+        coalesce(r.measure_label, m.label) as measure_label,
+        r.stage,
+        r.value,
+        coalesce(r.qualifier, 'unknown') as qualifier,
+        r.low,
+        r.high,
+        m.unit,
+        coalesce(r.value_text, 'not given') as value_text,
+        r.as_of,
+        r.derivation,
+        r.figure_id is not null as has_reach,
+        coalesce(cr.credits, []::varchar[]) as credits
+    from acts as a
+    cross join (select label, unit from measures where measure_id = 'release_rate') as m
+    left join rates as r on r.act_id = a.act_id
+    left join figure_credits as cr on cr.figure_id = r.figure_id
+)
+
+select * from final
+order by act_date, act_id
