@@ -6,7 +6,6 @@ time) sees the old file or the new one, never a torn one, and a failed build lea
 """
 from __future__ import annotations
 
-import csv
 import os
 import uuid
 from datetime import datetime, timezone
@@ -51,14 +50,20 @@ def _load_tables(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Pat
         columns = ", ".join(f'"{f.name}" {DUCKDB_TYPES[f.type]}' for f in fields)
         key = ", ".join(f'"{k}"' for k in resource.schema.primary_key)
         con.execute(f'create table "{resource.name}" ({columns}, primary key ({key}))')
-        with open(data_dir / resource.path, encoding="utf-8", newline="") as f:
-            rows = [[_cell(row[f.name], f.type) for f in fields] for row in csv.DictReader(f)]
-        marks = ", ".join("?" for _ in fields)
-        con.executemany(f'insert into "{resource.name}" values ({marks})', rows)
+        # Every cell is read as text and cast in SQL (the validator has already checked each one).
+        # One INSERT ... SELECT loads a million rows in seconds; executemany took minutes.
+        # Names and types come from datapackage.json; the only input value, the path, is bound.
+        as_text = "{" + ", ".join(f"'{f.name}': 'VARCHAR'" for f in fields) + "}"
+        casts = ", ".join(_cast(f.name, f.type) for f in fields)
+        con.execute(
+            f'insert into "{resource.name}" select {casts} from read_csv($path, header = true, '
+            f"columns = {as_text}, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+            "strict_mode = true)",
+            {"path": str(data_dir / resource.path)},
+        )
 
 
-def _cell(text: str, type_: str):
-    # The validator has already checked every cell against its type; "" is the missing value.
-    if text == "":
-        return None
-    return {"integer": int, "number": float, "boolean": lambda t: t.lower() in ("true", "1")}.get(type_, str)(text)
+def _cast(name: str, type_: str) -> str:
+    if type_ == "boolean":  # Frictionless's default true values
+        return f"lower(\"{name}\") in ('true', '1')"
+    return f'"{name}"::{DUCKDB_TYPES[type_]}'
