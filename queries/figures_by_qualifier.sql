@@ -1,6 +1,6 @@
 -- How the published numbers are qualified: how many are exact counts and how many are only
 -- bounds ("more than", "nearly") or ranges, and which sources give them.
-with final as (
+with counted as (
     select
         f.qualifier,
         replace(f.qualifier, '_', ' ') as qualifier_text,
@@ -12,6 +12,14 @@ with final as (
     from figures as f
     join source_credits as sc on sc.source_id = f.source_id
     group by f.qualifier
+),
+
+final as (
+    select
+        *,
+        sum(figure_count) over ()::bigint as total_figures,
+        sum(case when is_exact then 0 else figure_count end) over ()::bigint as bounded_figures
+    from counted
 )
 
 select * from final

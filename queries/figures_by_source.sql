@@ -21,6 +21,7 @@ final as (
         att_c.kind_text as attributed_kind_text,
         s.short_name || coalesce(', citing ' || att.short_name, '') as row_label,
         c.figure_count,
+        sum(c.figure_count) over ()::bigint as total_figures,
         'figures' as unit,
         c.figure_ids,
         list_distinct(list_value(sc.credit_text, att_c.credit_text)) as credits

@@ -28,10 +28,17 @@ final as (
         g.note,
         coalesce(cr.credits, []::varchar[]) as credits,
         g.file_order,
-        coalesce(parent.file_order, g.file_order) as top_group_order
+        coalesce(parent.file_order, g.file_order) as top_group_order,
+        reached.value_text as groups_reached_text,
+        listed.value_text as groups_listed_text,
+        listed.note as groups_listed_note
     from groups as g
     left join groups as parent on parent.group_id = g.parent_group_id
     left join all_figures as size on size.figure_id = g.size_figure_id
+    left join all_figures as reached
+        on reached.act_id = g.act_id and reached.measure_id = 'political_prisoner_groups_reached'
+    left join all_figures as listed
+        on listed.act_id = g.act_id and listed.measure_id = 'political_prisoner_groups_listed'
     left join (
         select g2.group_id, list(c.credit_text order by c.credit_text = s.credit_text desc) as credits
         from prisoner_groups as g2

@@ -1,0 +1,84 @@
+"""The registry of named figures: every chart the app shows and `amnesty export figures` renders.
+
+A figure is a query (a file in queries/, with bound parameters) and a pure builder from
+components/. `build_chart(name, con)` runs one and returns the finished `Chart`.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
+
+import pandas as pd
+
+from amnesty.db import run_query
+from amnesty.paths import DATA_DIR
+from components.act_breakdown import release_breakdown_figure
+from components.chart import Chart
+from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
+from components.political_prisoners import political_prisoner_coverage_figure, prisoner_groups_figure
+from components.release_rate import release_rate_figure
+from components.scale_vs_releases import scale_vs_releases_figure
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    name: str
+    query: str
+    builder: Callable[[pd.DataFrame], Chart]
+    description: str
+    params: dict = field(default_factory=dict)
+
+
+def _act_ids() -> list[str]:
+    # The registry must know its names without a database, so it reads the source of truth.
+    with open(DATA_DIR / "acts.csv", newline="", encoding="utf-8") as handle:
+        return [row["act_id"] for row in csv.DictReader(handle)]
+
+
+def _specs() -> list[FigureSpec]:
+    specs = [
+        FigureSpec("scale-vs-releases", "scale_vs_releases_by_act",
+                   partial(scale_vs_releases_figure, log_scale=True),
+                   "Each act's announced reach against people released, log scale."),
+        FigureSpec("scale-vs-releases-linear", "scale_vs_releases_by_act",
+                   partial(scale_vs_releases_figure, log_scale=False),
+                   "Each act's announced reach against people released, linear scale."),
+        FigureSpec("release-rate", "release_rate_by_act", release_rate_figure,
+                   "People released as a share of announced reach, per act."),
+        FigureSpec("political-prisoner-coverage", "political_prisoner_coverage",
+                   political_prisoner_coverage_figure,
+                   "The 2025–26 act against the political-prisoner list."),
+        FigureSpec("political-prisoner-groups", "prisoner_groups_by_reach", prisoner_groups_figure,
+                   "The named political-prisoner groups, their sizes where given, and reach."),
+        FigureSpec("figures-by-source", "figures_by_source", figures_by_source_figure,
+                   "How many published figures each source supplies."),
+        FigureSpec("figures-by-qualifier", "figures_by_qualifier", figures_by_qualifier_figure,
+                   "How the published figures are qualified."),
+    ]
+    specs += [FigureSpec(f"act-breakdown-{act_id}", "release_breakdown_by_act",
+                         release_breakdown_figure, f"Breakdown of {act_id} by category.",
+                         {"act_id": act_id})
+              for act_id in _act_ids()]
+    return specs
+
+
+FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in _specs()}
+
+
+def figure_names() -> list[str]:
+    return list(FIGURES)
+
+
+def figure_spec(name: str) -> FigureSpec:
+    try:
+        return FIGURES[name]
+    except KeyError:
+        raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
+
+
+def build_chart(name: str, con) -> Chart:
+    """Run the figure's query with its bound parameters, then its builder."""
+    spec = figure_spec(name)
+    return spec.builder(run_query(con, spec.query, **spec.params))

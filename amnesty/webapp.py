@@ -1,0 +1,80 @@
+"""Streamlit glue: the cached read-only connection, cached queries and charts, and URL state.
+
+Pages call these and nothing else to reach data, so every page reads the same cached results.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from amnesty.db import connect, run_query
+from amnesty.figures import build_chart
+from amnesty.paths import DEFAULT_DB
+from components.chart import Chart
+
+
+@st.cache_resource(show_spinner=False)
+def connection():
+    """One read-only connection per server; a missing database is built on first start."""
+    return connect(DEFAULT_DB, build_if_missing=True)
+
+
+@st.cache_data(show_spinner=False)
+def query(name: str, **params) -> pd.DataFrame:
+    return run_query(connection(), name, **params)
+
+
+@st.cache_data(show_spinner=False)
+def chart(name: str) -> Chart:
+    return build_chart(name, connection())
+
+
+# -- URL state -------------------------------------------------------------------------------------
+# st.query_params is the page's state: a link reproduces the view. st.switch_page and st.page_link
+# clear query parameters unless they are passed on, so links to another page pass theirs.
+
+def choice_param(key: str, options: list[str], default: str, what: str) -> str:
+    """The URL's value for `key` if it is one of `options`; otherwise a warning and the default."""
+    raw = st.query_params.get_all(key)
+    if not raw:
+        return default
+    value = raw[-1]
+    if value in options:
+        return value
+    st.warning(f"There is no {what} called “{value}” in the data, so the page shows "
+               f"{default} instead. Known: {', '.join(options)}.")
+    st.query_params[key] = default
+    return default
+
+
+def list_param(key: str, options: list[str], what: str) -> list[str]:
+    """Values for `key`, given repeated (?k=a&k=b) or comma-separated (?k=a,b); unknown ones are
+    dropped with a warning."""
+    values = [v.strip() for raw in st.query_params.get_all(key) for v in raw.split(",") if v.strip()]
+    unknown = [v for v in values if v not in options]
+    if unknown:
+        st.warning(f"Ignoring unknown {what} in the link: {', '.join(unknown)}.")
+    kept = [v for v in dict.fromkeys(values) if v in options]
+    if unknown:
+        set_list_param(key, kept)
+    return kept
+
+
+def flag_param(key: str, default: bool) -> bool:
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    st.warning(f"“{raw}” is not a yes/no value for {key}; using the default.")
+    st.query_params[key] = "yes" if default else "no"
+    return default
+
+
+def set_list_param(key: str, values: list[str]) -> None:
+    if values:
+        st.query_params[key] = ",".join(values)
+    elif key in st.query_params:
+        del st.query_params[key]

@@ -1,0 +1,53 @@
+"""Act detail chart: one act's reach, its release and relief categories, and the remainder."""
+from __future__ import annotations
+
+import pandas as pd
+
+from components.bounded_bars import bounded_bars_figure
+from components.chart import Chart, finish, source_line
+from components.rows import bar_row, stage_suffix, table, unit_title
+from components.theme import ROLE_COLOURS
+
+TABLE_COLUMNS = ["measure_label", "role", "stage", "qualifier", "low", "high", "value_text", "as_of",
+                 "quote", "derived", "derivation", "note", "credits"]
+
+
+def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
+    """Reach first, then each category largest first, then the derived 'not broken down' part.
+
+    The all-categories release total is named in the title, not drawn, so no bar counts the same
+    people twice.
+    """
+    total = frame[frame["measure_id"] == "released_total"]
+    drawn = frame[frame["measure_id"] != "released_total"]
+    act_title = frame["act_title"].iloc[0]
+    rows = []
+    for _, row in drawn.iterrows():
+        derived = " — derived, not published" if row["derived"] else ""
+        label = f"{row['measure_label']}: {row['value_text']}{stage_suffix(row['stage'])}{derived}"
+        rows.append(bar_row(row["figure_id"], label, row, ROLE_COLOURS[row["role"]]))
+    figure, plot_height, marks = bounded_bars_figure(
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+
+    scope = drawn[drawn["role"] == "scope"]
+    releases = total if len(total) else drawn[drawn["role"] == "release"]
+    parts = []
+    for part in (releases.head(1), scope.head(1)):
+        for _, row in part.iterrows():
+            parts.append(f"{str(row['measure_label']).lower()} {row['value_text']}"
+                         f"{stage_suffix(row['stage'])}")
+    title = f"{act_title}: " + ", ".join(parts) if parts else act_title
+    if scope.empty:
+        title += "; no source gives its total reach"
+    subtitle = ("Its reach (orange), release categories (blue), other relief (green) and the part of "
+                "the reach no category accounts for (grey, derived).")
+    notes = [marks]
+    for _, row in frame[frame["derived"].astype(bool)].iterrows():
+        notes.append(f"'{row['measure_label']}' is derived: {row['derivation']} = {row['value_text']}.")
+    notes += [str(note) for note in drawn["note"].dropna().unique()]
+    alt_text = f"Bar chart of {act_title}: " + "; ".join(
+        f"{row['measure_label'].lower()} {row['value_text']}{stage_suffix(row['stage'])}"
+        for _, row in drawn.iterrows()) + "."
+    return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
+                  notes=" ".join(n for n in notes if n), source=source_line(frame["credits"]),
+                  alt_text=alt_text, data=table(frame, TABLE_COLUMNS))

@@ -1,0 +1,88 @@
+"""`Chart`: a finished figure with its words and rows, and the one function that bakes the words in.
+
+The title (which says the finding), subtitle, notes and source line are drawn inside the figure,
+so a PNG or PDF export of `chart.figure` carries them exactly as the app shows them.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.theme import MUTED_TEXT, TEMPLATE_NAME
+
+# Characters per line, chosen so the baked-in words fit a 390 px phone screen (about 340 px of
+# plot) in DejaVu Sans; plotly never wraps text by itself.
+TITLE_WRAP = 36
+SUBTITLE_WRAP = 50
+NOTE_WRAP = 58
+
+TITLE_SIZE = 15
+SUBTITLE_SIZE = 12
+NOTE_SIZE = 10.5
+LINE_HEIGHT = 1.35
+X_AXIS_PX = 52  # tick labels and the axis title below the plot
+
+
+@dataclass(frozen=True)
+class Chart:
+    figure: go.Figure
+    alt_text: str
+    data: pd.DataFrame
+    title: str
+    subtitle: str
+    notes: str
+    source: str
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def source_line(credits) -> str:
+    """'Sources: A; B' from the credit lists of the rows drawn, first-seen order, no repeats."""
+    seen: list[str] = []
+    for row_credits in credits:
+        for credit in list(row_credits) if row_credits is not None else []:
+            if credit not in seen:
+                seen.append(credit)
+    return ("Sources: " if len(seen) > 1 else "Source: ") + "; ".join(seen) if seen else ""
+
+
+def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, notes: str,
+           source: str, alt_text: str, data: pd.DataFrame) -> Chart:
+    """Bake the words into the figure, size it, and wrap it up as a Chart."""
+    title_lines = wrap_lines(title, TITLE_WRAP)
+    subtitle_lines = wrap_lines(subtitle, SUBTITLE_WRAP) if subtitle else []
+    footer_lines = (wrap_lines(notes, NOTE_WRAP) if notes else []) + (
+        wrap_lines(source, NOTE_WRAP) if source else [])
+
+    top = 14 + round(len(title_lines) * TITLE_SIZE * LINE_HEIGHT) + round(
+        len(subtitle_lines) * SUBTITLE_SIZE * LINE_HEIGHT) + 22
+    bottom = X_AXIS_PX + round(len(footer_lines) * NOTE_SIZE * LINE_HEIGHT) + 16
+
+    figure.update_layout(
+        template=TEMPLATE_NAME,
+        height=top + plot_height + bottom,
+        margin=dict(t=top, b=bottom, l=10, r=24, autoexpand=False),
+        title=dict(
+            text="<b>" + "<br>".join(title_lines) + "</b>",
+            font=dict(size=TITLE_SIZE),
+            x=0, xref="paper", xanchor="left",
+            y=1, yref="container", yanchor="top", pad=dict(t=12),
+            subtitle=dict(text="<br>".join(subtitle_lines),
+                          font=dict(size=SUBTITLE_SIZE, color=MUTED_TEXT)),
+        ),
+    )
+    if footer_lines:
+        figure.add_annotation(
+            name="footer", text="<br>".join(footer_lines), showarrow=False, align="left",
+            xref="paper", x=0, xanchor="left", yref="paper", y=-X_AXIS_PX / plot_height,
+            yanchor="top", font=dict(size=NOTE_SIZE, color=MUTED_TEXT))
+    return Chart(figure=figure, alt_text=alt_text, data=data.reset_index(drop=True), title=title,
+                 subtitle=subtitle, notes=notes, source=source)

@@ -1,0 +1,82 @@
+"""Political-prisoner charts for the 2025–26 act: coverage of the list, and the groups reached."""
+from __future__ import annotations
+
+import pandas as pd
+
+from components.bounded_bars import bounded_bars_figure
+from components.chart import Chart, finish, source_line
+from components.rows import bar_row, stage_suffix, table, unit_title
+from components.theme import ROLE_COLOURS
+
+COVERAGE_COLOURS = {
+    "political_prisoners_listed": ROLE_COLOURS["list"],
+    "political_prisoners_estimated": ROLE_COLOURS["list"],
+    "religious_believers_listed": ROLE_COLOURS["political_prisoners"],
+    "political_prisoners_released": ROLE_COLOURS["release"],
+    "political_prisoners_released_expected_total": ROLE_COLOURS["expected"],
+}
+COVERAGE_COLUMNS = ["measure_label", "stage", "qualifier", "low", "high", "value_text",
+                    "share_of_list_text", "as_of", "quote", "derived", "derivation", "note", "credits"]
+GROUP_COLUMNS = ["group_name", "parent_group_name", "reach_text", "size_text", "qualifier", "low",
+                 "high", "quote", "note", "credits"]
+
+
+def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
+    rows = []
+    for _, row in frame.iterrows():
+        share = (f" — {row['share_of_list_text']} of the list"
+                 if isinstance(row["share_of_list_text"], str) else "")
+        label = f"{row['measure_label']}: {row['value_text']}{share}{stage_suffix(row['stage'])}"
+        rows.append(bar_row(row["figure_id"], label, row, COVERAGE_COLOURS[row["measure_id"]]))
+    figure, plot_height, marks = bounded_bars_figure(
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+
+    by = frame.set_index("measure_id")
+    listed, released = by.loc["political_prisoners_listed"], by.loc["political_prisoners_released"]
+    expected = by.loc["political_prisoners_released_expected_total"]
+    title = (f"{released['value_text']} of {listed['value_text']} listed political prisoners were "
+             f"released by {released['as_of']}; {expected['value_text']} are expected in all")
+    subtitle = (f"Coverage of the list: {released['share_of_list_text']} so far, "
+                f"{expected['share_of_list_text']} if the expected releases happen. "
+                f"{frame['act_title'].iloc[0]}.")
+    notes = " ".join([marks] + [
+        f"'{row['measure_label']}' is derived: {row['derivation']}."
+        for _, row in frame[frame["derived"].astype(bool)].iterrows()]
+        + [str(n) for n in frame["note"].dropna().unique()])
+    alt_text = "Bar chart of political prisoners: " + "; ".join(
+        f"{row['measure_label']} {row['value_text']}" for _, row in frame.iterrows()) + "."
+    return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
+                  source=source_line(frame["credits"]), alt_text=alt_text,
+                  data=table(frame, COVERAGE_COLUMNS))
+
+
+def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
+    """Every group the sources name; a bar only where a source gives the group's size."""
+    rows = []
+    for _, row in frame.iterrows():
+        indent = "↳ " if isinstance(row["parent_group_name"], str) else ""
+        label = f"{indent}{row['group_name']}: {row['size_text']} · {row['reach_text']}"
+        colour = ROLE_COLOURS["not_reached" if row["reach"] == "not_reached" else "reached"]
+        hover_row = row.copy()
+        hover_row["measure_label"] = row["group_name"]
+        hover_row["value_text"] = f"{row['size_text']} · {row['reach_text']}"
+        rows.append(bar_row(row["group_id"], label, hover_row, colour))
+    figure, plot_height, marks = bounded_bars_figure(
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+
+    first = frame.iloc[0]
+    title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
+             "groups on the political-prisoner list, and not all of that one")
+    subtitle = ("The groups the sources name, blue where the act reached them, vermillion where it "
+                "did not; sizes where a source gives one.")
+    listed_note = first["groups_listed_note"]
+    notes = " ".join([marks] + [str(n) for n in frame["note"].dropna().unique()]
+                     + ([str(listed_note)] if isinstance(listed_note, str) else []))
+    known = frame[frame["low"].notna()]
+    alt_text = (f"Chart of {len(frame)} named political-prisoner groups: "
+                + "; ".join(f"{r['group_name']} {r['size_text']}, {r['reach_text']}"
+                            for _, r in frame.iterrows())
+                + f". Sizes are given for {len(known)} of them.")
+    return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
+                  source=source_line(frame["credits"]), alt_text=alt_text,
+                  data=table(frame, GROUP_COLUMNS))

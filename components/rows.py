@@ -1,0 +1,52 @@
+"""Turning a query's rows into the rows `bounded_bars_figure` draws: keys, labels, hover."""
+from __future__ import annotations
+
+import pandas as pd
+
+from components.bounded_bars import hover_text
+
+
+def _get(row, column):
+    value = row.get(column)
+    return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
+
+
+def stage_suffix(stage) -> str:
+    """Announced and expected numbers say so in words as well as by their hatching."""
+    return f" ({stage})" if stage in ("announced", "expected") else ""
+
+
+def hover_for(row) -> str:
+    credits = row.get("credits")
+    return hover_text(
+        measure_label=_get(row, "measure_label"), value_text=_get(row, "value_text"),
+        qualifier=_get(row, "qualifier") or "unknown", stage=_get(row, "stage"),
+        as_of=_get(row, "as_of"), quote=_get(row, "quote"), derivation=_get(row, "derivation"),
+        credits=list(credits) if credits is not None else [])
+
+
+def bar_row(key: str, label: str, row, colour: str) -> dict:
+    return {"row_key": key, "row_label": label, "low": _get(row, "low"), "high": _get(row, "high"),
+            "stage": _get(row, "stage"), "colour": colour, "hover": hover_for(row),
+            "heading": False}
+
+
+def heading_row(key: str, label: str) -> dict:
+    return {"row_key": key, "row_label": label, "low": None, "high": None, "stage": None,
+            "colour": None, "hover": "", "heading": True}
+
+
+def unit_title(unit: str, log_scale: bool = False) -> str:
+    """Axis title from the measure's unit in measures.csv ('persons' -> 'Persons')."""
+    return unit[:1].upper() + unit[1:] + (" (log scale)" if log_scale else "")
+
+
+def table(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The rows a chart draws, as a reader's table: the chosen columns that exist, lists joined."""
+    out = frame[[c for c in columns if c in frame.columns]].copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
+            out[column] = out[column].map(
+                lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
+                and hasattr(v, "__iter__") else v)
+    return out

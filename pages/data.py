@@ -1,0 +1,34 @@
+"""Data: the tidy dataset, filtered by act, measure, qualifier and source; filters live in the URL."""
+import streamlit as st
+
+from amnesty import webapp
+from amnesty.ui import show_chart
+
+st.title("Data")
+st.markdown("Every published number and every derived one, one row each, with its qualifier, "
+            "bounds, source and verbatim quote. Filters are kept in the page's link.")
+
+options = webapp.query("filter_options")
+facets = {facet: dict(zip(rows["option_id"], rows["option_label"]))
+          for facet, rows in options.groupby("facet")}
+FILTERS = [("act", "Act"), ("measure", "Measure"), ("qualifier", "Qualifier"), ("source", "Source")]
+
+chosen = {}
+cols = st.columns(2)
+for i, (facet, label) in enumerate(FILTERS):
+    known = list(facets.get(facet, {}))
+    default = webapp.list_param(facet, known, what=label.lower())
+    chosen[facet] = cols[i % 2].multiselect(label, known, default=default,
+                                            format_func=facets[facet].get, key=f"filter-{facet}")
+    webapp.set_list_param(facet, chosen[facet])
+include_derived = st.toggle("Include derived figures", value=webapp.flag_param("derived", True),
+                            key="filter-derived")
+st.query_params["derived"] = "yes" if include_derived else "no"
+
+rows = webapp.query("all_figures", act_ids=chosen["act"], measure_ids=chosen["measure"],
+                    qualifiers=chosen["qualifier"], source_ids=chosen["source"],
+                    include_derived=include_derived)
+st.caption(f"{len(rows)} rows")
+st.dataframe(rows, hide_index=True, width="stretch", key="data-table")
+
+show_chart(webapp.chart("figures-by-qualifier"), key="qualifiers")

@@ -1,0 +1,27 @@
+"""Overview: every act's announced reach against the people it released."""
+import streamlit as st
+
+from amnesty import webapp
+from amnesty.ui import show_chart
+
+st.title("Azerbaijan's amnesties and pardons since 2016")
+
+lede = webapp.query("latest_act_vs_earlier").iloc[0]
+st.markdown(
+    f"The **{lede.latest_act_title}** announced **{lede.latest_scope_text}** people "
+    f"{lede.latest_scope_label.lower()}, with {lede.latest_release_text} to be "
+    f"{lede.latest_release_label.lower()}. Those are the act's own announced numbers, not outcomes. "
+    f"The largest release any earlier act reports is **{lede.earlier_release_text}** "
+    f"(the {lede.earlier_release_act_title}, which is said to have affected "
+    f"{lede.earlier_scope_text})."
+)
+
+scale = st.segmented_control("Scale", ["Log", "Linear"], default="Log", key="scale",
+                             help="148 and 20,000 share one axis: the log scale keeps both readable.")
+name = "scale-vs-releases-linear" if scale == "Linear" else "scale-vs-releases"
+show_chart(webapp.chart(name), key="overview")
+
+st.subheader("Each act")
+for act in webapp.query("acts").itertuples():
+    st.page_link("pages/act_detail.py", label=f"{act.act_title} — breakdown and sources",
+                 query_params={"act": act.act_id})

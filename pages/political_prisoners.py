@@ -1,0 +1,32 @@
+"""Political prisoners: how far the 2025–26 act reached the political-prisoner list."""
+import streamlit as st
+
+from amnesty import webapp
+from amnesty.ui import show_chart
+
+st.title("Political prisoners and the 2025–26 act")
+
+coverage = webapp.query("political_prisoner_coverage").set_index("measure_id")
+groups = webapp.query("prisoner_groups_by_reach")
+
+cols = st.columns(2)
+cols[0].metric(coverage.loc["political_prisoners_listed", "measure_label"],
+               coverage.loc["political_prisoners_listed", "value_text"])
+cols[1].metric(coverage.loc["religious_believers_listed", "measure_label"],
+               coverage.loc["religious_believers_listed", "value_text"])
+cols = st.columns(2)
+cols[0].metric(f"{coverage.loc['political_prisoners_released', 'measure_label']} "
+               f"(by {coverage.loc['political_prisoners_released', 'as_of']})",
+               coverage.loc["political_prisoners_released", "value_text"])
+expected = webapp.query("all_figures", act_ids=[], measure_ids=["political_prisoners_expected_release"],
+                        qualifiers=[], source_ids=[], include_derived=False).iloc[0]
+cols[1].metric(expected.measure_label, expected.value_text, help=expected.note)
+cols = st.columns(2)
+cols[0].metric("Coverage of the list (released, then with expected releases)",
+               f"{coverage.loc['political_prisoners_released', 'share_of_list_text']} → "
+               f"{coverage.loc['political_prisoners_released_expected_total', 'share_of_list_text']}")
+cols[1].metric("Groups on the list reached by the act",
+               f"{groups['groups_reached_text'].iloc[0]} of {groups['groups_listed_text'].iloc[0]}")
+
+show_chart(webapp.chart("political-prisoner-coverage"), key="coverage")
+show_chart(webapp.chart("political-prisoner-groups"), key="groups")

@@ -1,0 +1,42 @@
+"""Sources & method: who said what, how qualifiers are read, what is derived, what is unknown."""
+import streamlit as st
+
+from amnesty import webapp
+from amnesty.ui import show_chart
+
+st.title("Sources & method")
+
+st.header("Sources")
+for source in webapp.query("sources").itertuples():
+    via = f", as reported by {source.reported_in_name}" if isinstance(source.reported_in_name, str) else ""
+    st.markdown(f"**{source.short_name}** — {source.kind_text}{via}")
+    details = [d for d in (source.title, source.publisher, source.published) if isinstance(d, str)]
+    if details:
+        st.caption(" · ".join(details))
+    st.markdown(source.reliability_note)
+show_chart(webapp.chart("figures-by-source"), key="sources")
+
+st.header("How qualifiers are read")
+st.dataframe(webapp.query("qualifier_readings").drop(columns=["qualifier", "qualifier_rank"]),
+             hide_index=True, width="stretch", key="qualifiers-table")
+
+st.header("What is derived, and how")
+st.markdown("These numbers are not published anywhere: the build computes them from published "
+            "figures in SQL, carrying the bounds through, so a derived number is never more exact "
+            "than its inputs.")
+st.dataframe(webapp.query("derived_figures_by_act")[
+    ["act_title", "measure_label", "stage", "value_text", "derivation"]],
+    hide_index=True, width="stretch", key="derived-table")
+
+st.header("A claim the figures do not carry")
+claim = webapp.query("largest_previous_claim_check").iloc[0]
+st.markdown(
+    f"The press article says the {claim.latest_act_title} “more than doubles the largest previous "
+    f"total”. Its own figures are {claim.latest_scope_text} ({claim.latest_act_title}) against "
+    f"{claim.previous_scope_text} ({claim.previous_act_title}). Doubling the earlier figure gives "
+    f"{claim.twice_previous_text}; the stated numbers differ by a factor of "
+    f"{claim.stated_ratio_text}. Both are bounds, so the true ratio is unknown: the claim is "
+    f"**{claim.verdict}**.")
+
+st.header("What is unknown")
+st.dataframe(webapp.query("unknown_figures"), hide_index=True, width="stretch", key="unknown-table")
