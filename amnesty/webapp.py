@@ -7,16 +7,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from amnesty import paths
 from amnesty.db import connect, run_query
 from amnesty.figures import build_chart
-from amnesty.paths import DEFAULT_DB
 from components.chart import Chart
 
 
 @st.cache_resource(show_spinner=False)
 def connection():
     """One read-only connection per server; a missing database is built on first start."""
-    return connect(DEFAULT_DB, build_if_missing=True)
+    # paths.DEFAULT_DB is read at call time, so tests can point the app at a fresh build.
+    return connect(paths.DEFAULT_DB, build_if_missing=True)
 
 
 @st.cache_data(show_spinner=False)

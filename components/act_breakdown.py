@@ -45,8 +45,9 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
     for _, row in frame[frame["derived"].astype(bool)].iterrows():
         notes.append(f"'{row['measure_label']}' is derived: {row['derivation']} = {row['value_text']}.")
     notes += [str(note) for note in drawn["note"].dropna().unique()]
-    alt_text = f"Bar chart of {act_title}: " + "; ".join(
+    alt_text = f"{title}. Bar chart by category: " + "; ".join(
         f"{row['measure_label'].lower()} {row['value_text']}{stage_suffix(row['stage'])}"
+        + (" (derived)" if row["derived"] else "")
         for _, row in drawn.iterrows()) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
                   notes=" ".join(n for n in notes if n), source=source_line(frame["credits"]),

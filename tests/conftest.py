@@ -2,10 +2,38 @@
 import pytest
 
 from amnesty.build import build
-from amnesty.paths import DATA_DIR
+from amnesty.paths import DATA_DIR, ROOT
 
 
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory):
     """Path of a DuckDB file built from data/ for this test session."""
     return build(DATA_DIR, tmp_path_factory.mktemp("db") / "amnesty.duckdb")
+
+
+@pytest.fixture(scope="session")
+def app_db(built_db):
+    """Point the Streamlit app (amnesty.webapp reads paths.DEFAULT_DB at call time) at built_db."""
+    import amnesty.paths as paths
+
+    previous, paths.DEFAULT_DB = paths.DEFAULT_DB, built_db
+    yield built_db
+    paths.DEFAULT_DB = previous
+
+
+@pytest.fixture
+def run_page(app_db):
+    """run_page("pages/x.py", act="...") -> the AppTest after the page has run with those params."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(page: str, **query_params):
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in query_params.items():
+            app.query_params[key] = value
+        app.run()
+        if page != "pages/overview.py":
+            app.switch_page(page)
+            app.run()
+        return app
+
+    return run

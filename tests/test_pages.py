@@ -1,0 +1,98 @@
+"""Every page runs under AppTest without an exception and shows its key numbers, read from the DB."""
+import duckdb
+import pytest
+
+from amnesty.db import run_query
+
+
+@pytest.fixture(scope="module")
+def db(app_db):
+    con = duckdb.connect(str(app_db), read_only=True)
+    yield con
+    con.close()
+
+
+def page_text(app) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "title", "header", "subheader")
+             for e in getattr(app, kind)]
+    parts += [f"{m.label} {m.value}" for m in app.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def assert_clean(app):
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def test_overview_shows_lede_and_every_act(run_page, db):
+    app = run_page("pages/overview.py")
+    assert_clean(app)
+    text = page_text(app)
+    lede = run_query(db, "latest_act_vs_earlier").iloc[0]
+    for value in (lede.latest_scope_text, lede.latest_release_text, lede.earlier_release_text,
+                  lede.earlier_scope_text):
+        assert value in text
+    scale = run_query(db, "scale_vs_releases_by_act")
+    for act_title, value_text in zip(scale["act_title"], scale["value_text"]):
+        assert act_title in text and value_text in text
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_overview_linear_switch(run_page):
+    app = run_page("pages/overview.py")
+    app.segmented_control(key="scale").set_value("Linear").run()
+    assert_clean(app)
+    assert app.get("plotly_chart")[0].proto.spec  # the linear figure rendered
+
+
+def test_act_detail_shows_breakdown_remainder_dates_and_sources(run_page, db):
+    app = run_page("pages/act_detail.py", act="amnesty-2021")
+    assert_clean(app)
+    text = page_text(app)
+    breakdown = run_query(db, "release_breakdown_by_act", act_id="amnesty-2021")
+    remainder = breakdown[breakdown["measure_id"] == "not_broken_down"].iloc[0]
+    assert remainder["value_text"] in text and "derived" in text
+    for value_text in breakdown["value_text"]:
+        assert value_text in text
+    for source in run_query(db, "sources_by_act", act_id="amnesty-2021").itertuples():
+        assert source.short_name in text and source.kind_text in text
+    act = run_query(db, "acts").set_index("act_id").loc["amnesty-2021"]
+    assert act.act_date in text
+
+
+def test_political_prisoners_key_numbers(run_page, db):
+    app = run_page("pages/political_prisoners.py")
+    assert_clean(app)
+    text = page_text(app)
+    figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], qualifiers=[],
+                        source_ids=[], include_derived=True).set_index("measure_id")["value_text"]
+    for measure in ("political_prisoners_listed", "religious_believers_listed",
+                    "political_prisoners_released", "political_prisoners_expected_release",
+                    "coverage_share_of_list", "expected_coverage_share_of_list",
+                    "political_prisoner_groups_reached", "political_prisoner_groups_listed"):
+        assert figures[measure] in text, measure
+    groups = run_query(db, "prisoner_groups_by_reach")
+    for name, size_text in zip(groups["group_name"], groups["size_text"]):
+        assert name in text and size_text in text
+    assert len(app.get("plotly_chart")) == 2
+
+
+def test_data_page_filters_from_url(run_page, db):
+    app = run_page("pages/data.py", act="pardon-2016")
+    assert_clean(app)
+    expected = run_query(db, "all_figures", act_ids=["pardon-2016"], measure_ids=[], qualifiers=[],
+                         source_ids=[], include_derived=True)
+    assert len(app.dataframe[0].value) == len(expected)
+    assert f"{len(expected)} rows" in page_text(app)
+
+
+def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db):
+    app = run_page("pages/sources_and_method.py")
+    assert_clean(app)
+    text = page_text(app)
+    for source in run_query(db, "sources").itertuples():
+        assert source.short_name in text and source.kind_text in text
+        assert source.reliability_note in text
+    claim = run_query(db, "largest_previous_claim_check").iloc[0]
+    for value in (claim.latest_scope_text, claim.previous_scope_text, claim.twice_previous_text,
+                  claim.verdict):
+        assert value in text
