@@ -1,0 +1,151 @@
+"""Figure builders: categorical axes, bounds drawn as bounds, hover with quote and qualifier."""
+import re
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from amnesty.db import run_query
+from amnesty.figures import build_chart, figure_names
+from components.bounded_bars import bound_shape, bounded_bars_figure
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def con(built_db):
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def charts(con):
+    return {name: build_chart(name, con) for name in figure_names()}
+
+
+def traces(chart, name):
+    return [t for t in chart.figure.data if t.name == name]
+
+
+def test_registry_names_every_chart_and_one_breakdown_per_act(con):
+    acts = run_query(con, "acts")["act_id"]
+    names = figure_names()
+    for expected in ("scale-vs-releases", "release-rate", "political-prisoner-coverage",
+                     "political-prisoner-groups"):
+        assert expected in names
+    assert {f"act-breakdown-{a}" for a in acts} <= set(names)
+
+
+def test_unknown_figure_name_lists_known_ones(con):
+    with pytest.raises(KeyError, match="scale-vs-releases"):
+        build_chart("no-such-figure", con)
+
+
+def test_every_chart_is_finished(charts):
+    for name, chart in charts.items():
+        layout = chart.figure.layout
+        assert layout.yaxis.type == "category", name
+        assert layout.font.family == "DejaVu Sans" or layout.template.layout.font.family == "DejaVu Sans"
+        assert chart.title and chart.alt_text and chart.source.startswith("Source"), name
+        footer = [a for a in layout.annotations if a.name == "footer"]
+        assert footer and "Source" in footer[0].text, name
+        assert chart.title.split()[0] in layout.title.text, name
+        assert len(chart.data) > 0, name
+
+
+def test_builders_do_not_import_streamlit():
+    for path in (ROOT / "components").glob("*.py"):
+        assert not re.search(r"^\s*(import|from)\s+streamlit", path.read_text(), re.M), path
+
+
+def test_lower_bounds_end_in_an_arrow_and_unknowns_get_no_bar(charts, con):
+    chart = charts["scale-vs-releases"]
+    frame = run_query(con, "scale_vs_releases_by_act")
+    bar = traces(chart, "values")[0]
+    lower = frame[frame["low"].notna() & frame["high"].isna()]
+    arrows = traces(chart, "lower bound")[0]
+    keys = [f"{r.act_id}|{r.series_id}" for r in lower.itertuples()]
+    assert list(arrows.y) == keys
+    assert list(arrows.x) == list(lower["low"])
+    assert arrows.marker.symbol == "triangle-right"
+    unknown = frame[frame["low"].isna() & frame["high"].isna()]
+    unknown_keys = {f"{r.act_id}|{r.series_id}" for r in unknown.itertuples()}
+    assert unknown_keys and not unknown_keys & set(bar.y)
+    assert set(traces(chart, "not given")[0].y) == unknown_keys
+
+
+def test_upper_bound_and_range_are_drawn_as_such(charts, con):
+    breakdown = charts["act-breakdown-amnesty-2025-26"]
+    nearly = run_query(con, "release_breakdown_by_act", act_id="amnesty-2025-26")
+    nearly = nearly[nearly["qualifier"] == "nearly"]
+    upper = traces(breakdown, "upper bound")[0]
+    assert list(upper.x) == list(nearly["high"]) and upper.marker.symbol == "triangle-left"
+
+    coverage = charts["political-prisoner-coverage"]
+    expected = run_query(con, "political_prisoner_coverage")
+    expected = expected[expected["qualifier"] == "range"].iloc[0]
+    whisker = traces(coverage, "range")[0]
+    assert list(whisker.x) == [expected["low"]]
+    assert list(whisker.error_x.array) == [expected["high"] - expected["low"]]
+
+
+def test_announced_bars_are_hatched_and_reported_are_solid(charts, con):
+    bar = traces(charts["scale-vs-releases"], "values")[0]
+    frame = run_query(con, "scale_vs_releases_by_act").dropna(subset=["low"])
+    hatch = dict(zip(bar.y, bar.marker.pattern.shape))
+    for row in frame.itertuples():
+        assert hatch[f"{row.act_id}|{row.series_id}"] == ("/" if row.stage == "announced" else "")
+
+
+def test_hover_carries_quote_and_qualifier(charts, con):
+    bar = traces(charts["scale-vs-releases"], "values")[0]
+    hover = dict(zip(bar.y, bar.customdata))
+    row = run_query(con, "scale_vs_releases_by_act").set_index(["act_id", "series_id"]).loc[
+        ("amnesty-2025-26", "reach")]
+    text = hover["amnesty-2025-26|reach"]
+    assert "Qualifier: more than" in text and row["value_text"] in text
+    assert row["quote"][:40] in text.replace("<br>", " ")
+
+
+def test_group_sizes_not_given_are_not_zero(charts, con):
+    groups = run_query(con, "prisoner_groups_by_reach")
+    chart = charts["political-prisoner-groups"]
+    bar = traces(chart, "values")[0]
+    assert set(bar.y) == set(groups.loc[groups["low"].notna(), "group_id"])
+    assert 0 not in list(bar.x)
+
+
+def test_log_and_linear_overview_axes(charts):
+    assert charts["scale-vs-releases"].figure.layout.xaxis.type == "log"
+    assert charts["scale-vs-releases-linear"].figure.layout.xaxis.type == "linear"
+
+
+def test_bounded_bars_literal():
+    rows = pd.DataFrame([
+        {"row_key": "a", "row_label": "A: 10", "low": 10, "high": 10, "stage": "reported"},
+        {"row_key": "b", "row_label": "B: more than 5", "low": 5, "high": None, "stage": "announced"},
+        {"row_key": "c", "row_label": "C: nearly 8", "low": None, "high": 8, "stage": "announced"},
+        {"row_key": "d", "row_label": "D: 2–4", "low": 2, "high": 4, "stage": "expected"},
+        {"row_key": "e", "row_label": "E: not given", "low": None, "high": None, "stage": None},
+    ]).assign(colour="#0072B2", hover="h", heading=False)
+    figure, plot_height, marks = bounded_bars_figure(rows, axis_title="Persons")
+    by_name = {t.name: t for t in figure.data}
+    assert list(by_name["values"].y) == ["a", "b", "c", "d"]
+    assert list(by_name["values"].x) == [10, 5, 8, 2]
+    assert list(by_name["values"].marker.pattern.shape) == ["", "/", "/", "."]
+    assert (list(by_name["lower bound"].y), list(by_name["lower bound"].x)) == (["b"], [5])
+    assert (list(by_name["upper bound"].y), list(by_name["upper bound"].x)) == (["c"], [8])
+    assert list(by_name["range"].error_x.array) == [2]
+    assert list(by_name["not given"].y) == ["e"]
+    assert list(figure.layout.yaxis.categoryarray) == ["a", "b", "c", "d", "e"]
+    assert [a.text for a in figure.layout.annotations] == list(rows["row_label"])
+    assert "lower bound" in marks and "upper bound" in marks and "Hatched" in marks
+
+
+@pytest.mark.parametrize("low, high, shape", [
+    (10, 10, "exact"), (10, None, "lower"), (None, 10, "upper"), (0, 10, "upper"),
+    (2, 4, "range"), (0, None, "unknown"), (None, None, "unknown")])
+def test_bound_shape(low, high, shape):
+    assert bound_shape(low, high) == shape
