@@ -62,7 +62,7 @@ def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, deriva
     """What a reader sees on hover: the number in the source's words, its qualifier, and its quote
     or, for a derived number, its arithmetic."""
     def esc(text) -> str:
-        return html.escape(str(text))
+        return html.escape(str(text), quote=False)
 
     lines = [f"<b>{esc(measure_label)}</b>: {esc(value_text)}",
              f"Qualifier: {esc(str(qualifier).replace('_', ' '))}"
@@ -155,7 +155,7 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
     # axis) sit on it; the label sits just above the bar, left-aligned.
     label_shift = round(BAR_PX / 2 + 3)
     for key, label, is_heading in zip(rows["row_key"], rows["row_label"], heading):
-        text = "<br>".join(html.escape(line) for line in wrap_lines(str(label), LABEL_WRAP))
+        text = "<br>".join(html.escape(line, quote=False) for line in wrap_lines(str(label), LABEL_WRAP))
         figure.add_annotation(
             x=0, xref="paper", xanchor="left", y=key, yref="y",
             yanchor="middle" if is_heading else "bottom", yshift=0 if is_heading else label_shift, showarrow=False, align="left",

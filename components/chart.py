@@ -62,19 +62,19 @@ def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, no
     footer_lines = (wrap_lines(notes, NOTE_WRAP) if notes else []) + (
         wrap_lines(source, NOTE_WRAP) if source else [])
 
-    top = 14 + round(len(title_lines) * TITLE_SIZE * LINE_HEIGHT) + round(
+    top = 14 + TITLE_SIZE + round(len(title_lines) * TITLE_SIZE * LINE_HEIGHT) + round(
         len(subtitle_lines) * SUBTITLE_SIZE * LINE_HEIGHT) + 22
     bottom = X_AXIS_PX + round(len(footer_lines) * NOTE_SIZE * LINE_HEIGHT) + 16
 
     figure.update_layout(
         template=TEMPLATE_NAME,
         height=top + plot_height + bottom,
-        margin=dict(t=top, b=bottom, l=10, r=24, autoexpand=False),
+        margin=dict(t=top, b=bottom, l=16, r=24, autoexpand=False),
         title=dict(
             text="<b>" + "<br>".join(title_lines) + "</b>",
             font=dict(size=TITLE_SIZE),
             x=0, xref="paper", xanchor="left",
-            y=1, yref="container", yanchor="top", pad=dict(t=12),
+            y=1, yref="container", yanchor="top", pad=dict(t=12 + TITLE_SIZE),
             subtitle=dict(text="<br>".join(subtitle_lines),
                           font=dict(size=SUBTITLE_SIZE, color=MUTED_TEXT)),
         ),
