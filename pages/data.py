@@ -29,6 +29,11 @@ rows = webapp.query("all_figures", act_ids=chosen["act"], measure_ids=chosen["me
                     qualifiers=chosen["qualifier"], source_ids=chosen["source"],
                     include_derived=include_derived)
 st.caption(f"{len(rows)} rows")
-st.dataframe(rows, hide_index=True, width="stretch", key="data-table")
+# Reader's columns first; the ids a researcher joins on come after.
+READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low", "high", "unit",
+                  "stage", "as_of", "source_name", "source_kind", "attributed_name", "quote",
+                  "derived", "derivation", "note"]
+st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
+             column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS])
 
 show_chart(webapp.chart("figures-by-qualifier"), key="qualifiers")

@@ -22,11 +22,12 @@ expected = webapp.query("all_figures", act_ids=[], measure_ids=["political_priso
                         qualifiers=[], source_ids=[], include_derived=False).iloc[0]
 cols[1].metric(expected.measure_label, expected.value_text, help=expected.note)
 cols = st.columns(2)
-cols[0].metric("Coverage of the list (released, then with expected releases)",
-               f"{coverage.loc['political_prisoners_released', 'share_of_list_text']} → "
-               f"{coverage.loc['political_prisoners_released_expected_total', 'share_of_list_text']}")
-cols[1].metric("Groups on the list reached by the act",
-               f"{groups['groups_reached_text'].iloc[0]} of {groups['groups_listed_text'].iloc[0]}")
+cols[0].metric("Coverage of the list so far",
+               coverage.loc["political_prisoners_released", "share_of_list_text"])
+cols[1].metric("Coverage with the expected releases",
+               coverage.loc["political_prisoners_released_expected_total", "share_of_list_text"])
+st.metric("Groups on the list reached by the act",
+          f"{groups['groups_reached_text'].iloc[0]} of {groups['groups_listed_text'].iloc[0]}")
 
 show_chart(webapp.chart("political-prisoner-coverage"), key="coverage")
 show_chart(webapp.chart("political-prisoner-groups"), key="groups")
