@@ -24,6 +24,10 @@ BOM = b"\xef\xbb\xbf"
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 # Units that count whole things: 148.5 persons is a typing slip, not a figure.
 COUNT_UNITS = ("persons", "groups")
+# C0 and C1 control characters other than tab and newline: XLSX cannot hold them (openpyxl raises
+# IllegalCharacterError; a carriage return comes back from the XML as a newline), and in a verbatim
+# quote they are always a paste accident or text decoded in the wrong encoding.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def validate(data_dir: Path) -> list[Problem]:
     problems = _header_problems(package, data_dir)
     if problems:  # with a column missing, every later cell would look wrong
         return problems
-    problems = _number_problems(package, data_dir)
+    problems = _cell_problems(package, data_dir)
     said = {(p.file, p.row, p.column) for p in problems}  # one message per cell is enough
     problems += [p for p in _schema_problems(package) if (p.file, p.row, p.column) not in said]
     if problems:
@@ -123,27 +127,39 @@ def _header_problems(package: Package, data_dir: Path) -> list[Problem]:
     return problems
 
 
-def _number_problems(package: Package, data_dir: Path) -> list[Problem]:
-    """Number cells that are not plain decimals; checked before the schema, which would accept some."""
+def _cell_problems(package: Package, data_dir: Path) -> list[Problem]:
+    """Cells the schema would let through: numbers that are not plain decimals, and control characters."""
     problems = []
     for resource in package.resources:
-        numeric = [f.name for f in resource.schema.fields if f.type in ("number", "integer")]
-        if not numeric:
-            continue
+        numeric = {f.name for f in resource.schema.fields if f.type in ("number", "integer")}
         for row_number, row in enumerate(_rows(data_dir, resource.path), start=2):
-            for column in numeric:
-                text = row.get(column) or ""
-                if text == "" or PLAIN_NUMBER.fullmatch(text):
+            for column, text in row.items():
+                if column is None:  # cells beyond the header: the schema check reports the row
                     continue
-                try:
-                    finite = math.isfinite(float(text))
-                except ValueError:
-                    finite = None
-                message = {None: f"{text!r} is not a number",
-                           False: f"{text!r} is not a finite number"}.get(
-                    finite, f"{text!r} is not a plain number; write digits only, like 1234 or 12.5")
-                problems.append(Problem(resource.path, row_number, column, message))
+                text = text or ""
+                control = CONTROL_CHARACTER.search(text)
+                if control:
+                    problems.append(Problem(resource.path, row_number, column, _control_message(control.group())))
+                elif column in numeric and text != "" and not PLAIN_NUMBER.fullmatch(text):
+                    problems.append(Problem(resource.path, row_number, column, _number_message(text)))
     return problems
+
+
+def _control_message(char: str) -> str:
+    if char == "\r":
+        return "contains a carriage return (U+000D), which XLSX cannot keep; use a plain line break"
+    return (f"contains the invisible control character U+{ord(char):04X}, which no spreadsheet can hold "
+            "(often a sign of text pasted from another program or decoded in the wrong encoding); delete it")
+
+
+def _number_message(text: str) -> str:
+    try:
+        finite = math.isfinite(float(text))
+    except ValueError:
+        return f"{text!r} is not a number"
+    if not finite:
+        return f"{text!r} is not a finite number"
+    return f"{text!r} is not a plain number; write digits only, like 1234 or 12.5"
 
 
 def _schema_problems(package: Package) -> list[Problem]:
@@ -151,11 +167,21 @@ def _schema_problems(package: Package) -> list[Problem]:
     problems = []
     for task in report.tasks:
         file = Path(task.place).name if task.place else f"{task.name}.csv"
-        fields = {f.name: f for f in package.get_resource(task.name).schema.fields}
+        schema = package.get_resource(task.name).schema
+        fields = {f.name: f for f in schema.fields}
+        # A row with too few or too many cells (an unquoted comma or line break in a text) makes
+        # every other cell of it look wrong: say that once and nothing else about the row.
+        misshapen = {}
         for error in task.errors:
-            if error.type == "primary-key":  # every primary key is also declared unique: said once
-                continue
+            if error.type in ("missing-cell", "extra-cell"):
+                misshapen.setdefault(error.row_number, error)
+        for row, error in misshapen.items():
+            problems.append(Problem(file, row, getattr(error, "field_name", None) or None,
+                                    _shape_message(error, len(schema.fields))))
+        for error in task.errors:
             row = getattr(error, "row_number", None)
+            if error.type == "primary-key" or row in misshapen:  # primary keys are also declared unique
+                continue
             if error.type == "foreign-key":
                 column = ", ".join(error.field_names)
                 values = ", ".join(map(repr, error.field_cells))
@@ -168,20 +194,33 @@ def _schema_problems(package: Package) -> list[Problem]:
     return problems
 
 
+def _shape_message(error, width: int) -> str:
+    cells = len(getattr(error, "cells", None) or [])
+    if error.type == "extra-cell":
+        return (f"the row has {cells} cells but the header has {width}; put double quotes around any "
+                "text that contains a comma")
+    return (f"the row has {cells} cells but the header has {width}; a comma or line break in an unquoted "
+            "text, or a stray carriage return, can split a row")
+
+
 def _cell_message(error, cell, field) -> str:
-    if error.type == "type-error":
+    if error.type == "type-error" and field is not None:
         return f"{cell!r} is not a {field.type}"
     if error.type == "unique-error":
         return f"duplicate {cell!r}: {error.note}"
     if error.type == "constraint-error" and field is not None:
-        constraint = error.note.split('"')[1]
+        # Frictionless words the note as: constraint "minimum" is "0".
+        constraint = error.note.split('"')[1] if '"' in error.note else ""
         limit = field.constraints.get(constraint)
-        return {
-            "required": "required, but empty",
-            "minimum": f"{cell!r} is below the minimum {limit}",
-            "enum": f"{cell!r} is not one of: {', '.join(map(str, limit or []))}",
-            "pattern": f"{cell!r} does not match the pattern {limit}",
-        }.get(constraint, f"{cell!r}: {error.note}")
+        if constraint == "required":
+            return "required, but empty"
+        if constraint == "minimum":
+            return f"{cell!r} is below the minimum {limit}"
+        if constraint == "enum":
+            return f"{cell!r} is not one of: {', '.join(map(str, limit))}"
+        if constraint == "pattern":
+            return f"{cell!r} does not match the pattern {limit}"
+        return f"{cell!r}: {error.note}"
     return error.note
 
 

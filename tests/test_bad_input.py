@@ -184,10 +184,60 @@ def fractional_count_of_persons(d):
             for c in ("value", "low", "high")]
 
 
+def control_character_in_a_quote(d):
+    # U+000B is how Word's manual line break arrives when pasted; XLSX cannot store it.
+    row = edit(d, "figures.csv", "pardon-2016.released", quote="A 2016 decree\x0bresulted in the release")
+    return [f"figures.csv row {row}, column quote: contains the invisible control character U+000B, which no "
+            "spreadsheet can hold (often a sign of text pasted from another program or decoded in the wrong "
+            "encoding); delete it"]
+
+
+def carriage_return_in_a_quote(d):
+    # XLSX turns a CR into a newline, so the export could not give the quote back verbatim.
+    row = edit(d, "figures.csv", "pardon-2016.released", quote="A 2016 decree\r\nresulted in the release")
+    return [f"figures.csv row {row}, column quote: contains a carriage return (U+000D), which XLSX cannot keep; "
+            "use a plain line break"]
+
+
+# Found while writing this suite: an empty required cell made `amnesty validate` crash with a
+# TypeError traceback instead of naming the cell.
+
+def required_cell_left_empty(d):
+    row = edit(d, "figures.csv", "pardon-2016.released", quote="", source_id="")
+    return [f"figures.csv row {row}, column {c}: required, but empty" for c in ("source_id", "quote")]
+
+
+def _rewrite_line(d, file, row_id, change):
+    path = d / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith(row_id + ","))
+    lines[number] = change(lines[number])
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def unquoted_comma_in_a_quote(d):
+    _, fig = first_row_where(d, "figures.csv", figure_id="pardon-2016.released")
+    header, _ = read(d, "figures.csv")
+    assert "," not in fig["quote"] and '"' not in fig["quote"], "this case needs an unquoted quote"
+    row = _rewrite_line(d, "figures.csv", fig["figure_id"],
+                        lambda line: line.replace(fig["quote"], fig["quote"].replace(" ", ", ", 1)))
+    return [f"figures.csv row {row}: the row has {len(header) + 1} cells but the header has {len(header)}; "
+            "put double quotes around any text that contains a comma"]
+
+
+def row_with_a_cell_missing(d):
+    header, _ = read(d, "figures.csv")
+    row = _rewrite_line(d, "figures.csv", "pardon-2016.released", lambda line: line[: line.rindex(",")])
+    return [f"figures.csv row {row}, column {header[-1]}: the row has {len(header) - 1} cells but the header has "
+            f"{len(header)}; a comma or line break in an unquoted text, or a stray carriage return, can split a row"]
+
+
 CASES = [non_number_in_a_count, missing_column, duplicate_id, duplicate_act_id, unknown_act, unknown_source,
          low_above_high, negative_count, unknown_qualifier, windows_1252_encoding, latin_1_encoding,
          byte_order_mark, empty_file, blank_file, infinite_count, not_a_number_count, spreadsheet_style_number,
-         fractional_count_of_persons]
+         fractional_count_of_persons, control_character_in_a_quote, carriage_return_in_a_quote,
+         required_cell_left_empty, unquoted_comma_in_a_quote, row_with_a_cell_missing]
 
 
 # ---------------------------------------------------------------- fixtures
