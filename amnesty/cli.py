@@ -77,5 +77,66 @@ def export_data(
     err.print(f"wrote {len(frame)} rows to {output}")
 
 
+@export_app.command("figures")
+def export_figures(
+    names: Annotated[list[str] | None, typer.Argument(help="Figure names; see --list.", show_default=False)] = None,
+    all_figures: Annotated[bool, typer.Option("--all", help="Export every figure.")] = False,
+    list_names: Annotated[bool, typer.Option("--list", help="Print the figure names, one per line, and exit.")] = False,
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: png, svg, pdf, html.")] = "png,svg,pdf,html",
+    preset: Annotated[str, typer.Option("--preset", help="article (640 px, x2), social (540 px, x2) or print "
+                                        "(480 px = 127 mm, 300 dpi); height is the chart's own.")] = "article",
+    width: Annotated[int | None, typer.Option("--width", help="Width in CSS pixels; overrides the preset.")] = None,
+    height: Annotated[int | None, typer.Option("--height", help="Height in CSS pixels; overrides the chart's own.")] = None,
+    scale: Annotated[float | None, typer.Option("--scale", help="PNG pixels per CSS pixel; overrides the preset.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", help="Folder to write NAME.FORMAT files into.")] = Path("figures"),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write publication-ready figures (title, notes and source line baked in) with one warm chromium."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from amnesty import render
+    from amnesty.db import DatabaseMissing, connect
+    from amnesty.figures import build_chart, figure_names
+    from amnesty.version import dataset_version
+
+    known = figure_names()
+    if list_names:
+        typer.echo("\n".join(known))
+        return
+    wanted = known if all_figures else list(dict.fromkeys(names or []))
+    if not wanted:
+        _fail(["name one or more figures, or pass --all; `amnesty export figures --list` shows the names"])
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        _fail([f"unknown figure(s): {', '.join(unknown)}", "known figures:"] + [f"  {name}" for name in known])
+    fmts = list(dict.fromkeys(f.strip().lower() for f in formats.split(",") if f.strip()))
+    bad = [f for f in fmts if f not in render.FORMATS]
+    if bad or not fmts:
+        _fail([f"unknown format(s): {', '.join(bad) or '(none given)'}; choose from {', '.join(render.FORMATS)}"])
+    try:
+        size = render.resolve_size(preset, width, height, scale)
+    except ValueError as error:
+        _fail([str(error)])
+    if any(f in render.KALEIDO_FORMATS for f in fmts) and not render.chromium_available():
+        _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
+    try:
+        con = connect(db)
+    except DatabaseMissing as error:
+        _fail([str(error)])
+    with con:
+        charts = {name: build_chart(name, con) for name in wanted}
+    jobs = [(name, fmt) for name in wanted for fmt in fmts]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    version = dataset_version()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("starting chromium", total=len(jobs))
+        rendered = render.render_charts([(charts[name], fmt) for name, fmt in jobs], size, version=version)
+        for (name, fmt), data in zip(jobs, rendered):
+            (out_dir / f"{name}.{fmt}").write_bytes(data)
+            progress.update(task, advance=1, description=f"{name}.{fmt}")
+    err.print(f"wrote {len(jobs)} file(s) to {out_dir}")
+
+
 if __name__ == "__main__":
     app()
