@@ -16,7 +16,7 @@ from frictionless import Package
 
 from amnesty.paths import DATA_DIR, DEFAULT_DB, VIEWS_DIR
 from amnesty.validate import DataError, validate
-from amnesty.version import dataset_version
+from amnesty.version import build_fingerprint, dataset_version
 
 DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
 
@@ -34,8 +34,10 @@ def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
             for view in sorted(VIEWS_DIR.glob("*.sql")):
                 con.execute(view.read_text(encoding="utf-8"))
             con.execute(
-                "create table dataset_info as select ? as dataset_version, ? as built_at",
-                [dataset_version(data_dir), datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                "create table dataset_info as select ? as dataset_version, ? as build_fingerprint, "
+                "? as data_dir, ? as built_at",
+                [dataset_version(data_dir), build_fingerprint(data_dir), str(data_dir.resolve()),
+                 datetime.now(timezone.utc).isoformat(timespec="seconds")],
             )
         os.replace(tmp, db_path)
     finally:

@@ -15,15 +15,33 @@ class DatabaseMissing(FileNotFoundError):
 
 
 def connect(db_path: Path = DEFAULT_DB, build_if_missing: bool = False) -> duckdb.DuckDBPyConnection:
-    """A read-only connection; the app and the exports never write to the database."""
+    """A read-only connection; the app and the exports never write to the database.
+
+    With build_if_missing, a database that is missing, or was built from data/ with other data or
+    views than today's, is (re)built first, so the app never serves numbers data/ no longer holds.
+    """
     db_path = Path(db_path)
-    if not db_path.exists():
-        if not build_if_missing:
-            raise DatabaseMissing(f"no database at {db_path}: run `amnesty build --db {db_path}` first")
+    if not db_path.exists() and not build_if_missing:
+        raise DatabaseMissing(f"no database at {db_path}: run `amnesty build --db {db_path}` first")
+    if build_if_missing and _stale(db_path):
         from amnesty.build import build  # only a first start pays for the build's imports
 
         build(DATA_DIR, db_path)
     return duckdb.connect(str(db_path), read_only=True)
+
+
+def _stale(db_path: Path) -> bool:
+    if not db_path.exists():
+        return True
+    from amnesty.version import build_fingerprint
+
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            fingerprint, data_dir = con.execute("select build_fingerprint, data_dir from dataset_info").fetchone()
+    except duckdb.Error:  # built before dataset_info had these columns
+        return True
+    # A database built from another folder (a synthetic benchmark set, say) is not ours to replace.
+    return data_dir == str(DATA_DIR.resolve()) and fingerprint != build_fingerprint(DATA_DIR)
 
 
 @cache

@@ -38,3 +38,32 @@ def test_the_version_changes_when_any_data_file_changes(tmp_path):
     with open(copy / "sources.csv", "a", encoding="utf-8") as f:
         f.write("\n")
     assert dataset_version(copy) != before
+
+
+def test_the_app_rebuilds_a_database_built_from_older_data(tmp_path, monkeypatch):
+    import amnesty.db as db_module
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    monkeypatch.setattr(db_module, "DATA_DIR", data)
+    monkeypatch.setattr("amnesty.version.VIEWS_DIR", db_module.QUERIES_DIR / "views")
+    db = build(data, tmp_path / "amnesty.duckdb")
+    figures = (data / "figures.csv").read_text(encoding="utf-8")
+    (data / "figures.csv").write_text(figures.replace(",148,exact,148,148,", ",149,exact,149,149,"), encoding="utf-8")
+
+    with db_module.connect(db, build_if_missing=True) as con:
+        assert con.execute("select value from figures where figure_id = 'pardon-2016.released'").fetchone() == (149,)
+
+
+def test_a_database_built_from_another_folder_is_left_alone(tmp_path, monkeypatch):
+    import amnesty.db as db_module
+
+    other = tmp_path / "other"
+    shutil.copytree(DATA_DIR, other)
+    db = build(other, tmp_path / "amnesty.duckdb")
+    (other / "sources.csv").write_text((other / "sources.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = db.read_bytes()
+
+    db_module.connect(db, build_if_missing=True).close()
+
+    assert db.read_bytes() == before
