@@ -55,26 +55,46 @@ def build(data_dir: DataDirOption = DATA_DIR, db: DbOption = DEFAULT_DB) -> None
 
 @export_app.command("data")
 def export_data(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="csv, xlsx, parquet or json.")] = "csv",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write; by default a name that "
+                                                "carries the filters and the dataset version.",
+                                                show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, xlsx, parquet, json, or zip (the CSV with "
+                                     "datapackage.json and a README: columns, how to cite, caveats).")] = "csv",
     act: Annotated[list[str] | None, typer.Option("--act", help="Keep only this act id (repeatable).")] = None,
     measure: Annotated[list[str] | None, typer.Option("--measure", help="Keep only this measure id (repeatable).")] = None,
+    qualifier: Annotated[list[str] | None, typer.Option("--qualifier", help="Keep only this qualifier (repeatable).")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Keep only this source id (repeatable).")] = None,
     published_only: Annotated[bool, typer.Option("--published-only", help="Leave out derived figures.")] = False,
+    datapackage: Annotated[bool, typer.Option("--datapackage", help="Also write datapackage.json (the data "
+                                              "dictionary) beside a csv or xlsx file.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write the tidy file: one row per number, with qualifier, bounds, source and quote."""
-    from amnesty.dataset import figures_frame
-    from amnesty.db import DatabaseMissing
-    from amnesty.export_data import FORMATS, write_figures
+    from amnesty.bundle import Filters
+    from amnesty.data_dictionary import PACKAGE_FORMATS, package_json
+    from amnesty.db import DatabaseMissing, connect
+    from amnesty.downloads import filtered_download
+    from amnesty.export_data import FORMATS
 
-    if fmt not in FORMATS:
-        _fail([f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}"])
+    if fmt not in FORMATS + ("zip",):
+        _fail([f"unknown format {fmt!r}; choose one of {', '.join(FORMATS + ('zip',))}"])
+    if datapackage and fmt not in PACKAGE_FORMATS:
+        _fail([f"--datapackage describes a {' or '.join(PACKAGE_FORMATS)} file (frictionless reads "
+               f"{fmt} only with extra packages); use --format csv, or --format zip, which holds one"])
+    filters = Filters.of(act, measure, qualifier, source, include_derived=not published_only)
     try:
-        frame = figures_frame(db, act_ids=act or [], measure_ids=measure or [], include_derived=not published_only)
+        with connect(db) as con:
+            download = filtered_download(con, filters)
     except (DatabaseMissing, ValueError) as error:
         _fail([str(error)])
-    write_figures(frame, fmt, output)
-    err.print(f"wrote {len(frame)} rows to {output}")
+    output = Path(output or download.file_name(fmt))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(download.data(fmt))
+    err.print(f"wrote {len(download.frame)} rows to {output}")
+    if datapackage:
+        described = output.parent / "datapackage.json"
+        described.write_bytes(package_json(download.package(output.name)))
+        err.print(f"wrote the data dictionary to {described}")
 
 
 @export_app.command("figures")

@@ -1,0 +1,58 @@
+"""Every researcher download of one filtered view, by format: what the Data page and the CLI share.
+
+`filtered_download(con, filters)` runs the queries once; `.data(fmt)` and `.file_name(fmt)` give
+the bytes and the name for csv, xlsx, parquet, json, the datapackage.json, or the zip bundle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from amnesty.bundle import Filters, bundle_bytes, export_file_name
+from amnesty.citation import Citation, citation
+from amnesty.data_dictionary import figures_package, package_json
+from amnesty.dataset import figures_frame
+from amnesty.db import run_query
+from amnesty.export_data import FORMATS, MEDIA_TYPES, figures_bytes
+from amnesty.version import dataset_version
+
+DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
+DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
+
+
+@dataclass(frozen=True)
+class FilteredDownload:
+    frame: pd.DataFrame
+    filters: Filters
+    cite: Citation
+    sources: pd.DataFrame
+    qualifier_readings: pd.DataFrame
+
+    def file_name(self, fmt: str) -> str:
+        if fmt == "datapackage":  # it names the CSV it describes, so its own name says which
+            return export_file_name(self.filters, self.cite.version, "csv")[:-4] + ".datapackage.json"
+        return export_file_name(self.filters, self.cite.version, fmt)
+
+    def data(self, fmt: str) -> bytes:
+        if fmt == "zip":
+            return bundle_bytes(self.frame, self.filters, self.cite, self.sources,
+                                self.qualifier_readings)
+        if fmt == "datapackage":
+            return package_json(self.package(self.file_name("csv")))
+        return figures_bytes(self.frame, fmt)
+
+    def package(self, data_file: str) -> dict:
+        return figures_package(self.frame, data_file, version=self.cite.version,
+                               filters_text=self.filters.text(), sources=self.sources,
+                               qualifiers=list(self.qualifier_readings["qualifier"]),
+                               created=self.cite.accessed)
+
+
+def filtered_download(con, filters: Filters, accessed: date | None = None) -> FilteredDownload:
+    frame = figures_frame(None, con=con, **filters.query_params())
+    sources = run_query(con, "sources")
+    return FilteredDownload(frame=frame, filters=filters,
+                            cite=citation(dataset_version(), sources, accessed),
+                            sources=sources, qualifier_readings=run_query(con, "qualifier_readings"))
