@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,9 @@ from amnesty.export_data import FORMATS, figures_bytes
 from amnesty.neutralise import FORMULA_STARTS, neutralise_text
 from amnesty.paths import DATA_DIR, ROOT
 from amnesty.validate import validate
+
+# Modest by default (two cores, other suites running); PROPERTY_EXAMPLES=300 for a long hunt.
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "20"))
 
 # ------------------------------------------------------------------ 1. text round trip
 
@@ -97,7 +101,7 @@ def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("roundtrip")
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(TEXT, min_size=len(TARGETS), max_size=len(TARGETS)))
 def test_any_text_survives_build_and_every_export(workdir, texts):
     data = workdir / "data"
@@ -123,7 +127,7 @@ def test_any_text_survives_build_and_every_export(workdir, texts):
 CONTROL = st.sampled_from([chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n"])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(before=TEXT, control=CONTROL, after=TEXT)
 def test_a_control_character_is_refused_by_file_row_and_column(workdir, before, control, after):
     """XLSX cannot hold C0/C1 controls (openpyxl IllegalCharacterError), so they never reach a build."""

@@ -1,0 +1,216 @@
+"""Safety: the app cannot write to the database, filter values arrive as data and never as SQL,
+data text is never rendered as raw HTML, and concurrent builds never leave a torn file."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from amnesty.dataset import figures_frame
+from amnesty.db import connect, run_query
+from amnesty.paths import QUERIES_DIR, ROOT
+
+HOSTILE = [
+    "'; drop table figures; --",
+    "amnesty-2021' or '1'='1",
+    "\") or 1=1; delete from acts; --",
+    "$act_ids",
+    "?",
+    "x'::varchar[]; attach '/tmp/evil.duckdb' as evil; --",
+    "əğşçöüı İƏĞŞ — عفو אמנסטיה",
+    "\u202eevil\u202c",
+    "%' union select * from sources --",
+    "a" * 100_000,
+]
+TABLES = ["acts", "figures", "measures", "prisoner_groups", "sources"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def table_counts(con) -> dict[str, int]:
+    return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in TABLES}
+
+
+# ------------------------------------------------------------------ read-only
+
+WRITES = [
+    "create table intruder (x integer)",
+    "insert into figures (figure_id) values ('intruder')",
+    "update figures set value = 0",
+    "delete from sources",
+    "drop table figures",
+    "drop view all_figures",
+    "create or replace view all_figures as select 1 as x",
+    "alter table acts add column intruder integer",
+    "insert into sources select * from sources",
+]
+
+
+@pytest.fixture
+def app_connection(app_db):
+    """The very connection the app uses: amnesty.webapp.connection() (st.cache_resource)."""
+    from amnesty import webapp
+
+    webapp.connection.clear()
+    con = webapp.connection()
+    yield con
+    webapp.connection.clear()
+
+
+@pytest.mark.parametrize("statement", WRITES)
+def test_the_apps_connection_cannot_write(app_connection, app_db, statement):
+    before_bytes, before_counts = sha256(app_db), table_counts(app_connection)
+    with pytest.raises(duckdb.Error, match="read-only"):
+        with app_connection.cursor() as cursor:
+            cursor.execute(statement)
+    assert table_counts(app_connection) == before_counts
+    assert sha256(app_db) == before_bytes
+
+
+def test_a_second_writer_cannot_open_the_database_the_app_has_open(app_connection, app_db):
+    """The read-only handle does not hand out write access to anyone else in the process either."""
+    with pytest.raises(duckdb.Error):
+        duckdb.connect(str(app_db)).execute("create table intruder (x integer)")
+
+
+# ------------------------------------------------------------------ bound parameters only
+
+def query_parameters(name: str) -> dict[str, str]:
+    """$name -> 'list' | 'bool' | 'text', read from the SQL so a new query is covered automatically."""
+    sql = (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    found = {}
+    for match in re.finditer(r"\$([a-z_]+)(::varchar\[\])?", sql):
+        param, is_list = match.group(1), match.group(2)
+        kind = "list" if is_list else "bool" if param.startswith("include_") else "text"
+        found[param] = "list" if found.get(param) == "list" else kind
+    return found
+
+
+QUERIES = sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
+PARAMETERISED = [q for q in QUERIES if query_parameters(q)]
+
+
+def test_queries_take_only_bound_parameters():
+    """No query file is a template: no Python or Jinja placeholders that could be filled by splicing."""
+    for name in QUERIES:
+        sql = (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+        assert not re.search(r"\{[a-z_]*\}|\{\{|%\(|%s", sql), name
+    assert PARAMETERISED, "expected at least one query with parameters"
+
+
+def test_run_query_is_the_only_way_sql_text_is_built():
+    """Python code never formats a value into SQL: every execute() outside build.py takes a constant
+    or a query file's text, with parameters passed separately."""
+    suspects = []
+    for path in [*ROOT.glob("amnesty/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"),
+                 ROOT / "app.py"]:
+        if path.name == "build.py":  # builds tables from datapackage.json names; its one value (a path) is bound
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"\.(execute|sql|query)\(\s*f[\"']", line) or re.search(r"\.(execute|sql)\([^)]*%\s", line):
+                suspects.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not suspects, "\n".join(suspects)
+
+
+@pytest.fixture(scope="module")
+def con(built_db):
+    con = connect(built_db)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("name", PARAMETERISED)
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda h: repr(h[:30]))
+def test_a_hostile_value_is_data_not_sql(con, built_db, name, hostile):
+    before_bytes, before_counts = sha256(built_db), table_counts(con)
+    params = {p: [hostile] if kind == "list" else True if kind == "bool" else hostile
+              for p, kind in query_parameters(name).items()}
+    rows = run_query(con, name, **params)
+    # No act, measure, qualifier or source has such an id, so a value read as data matches nothing.
+    assert rows.empty, rows.head()
+    assert table_counts(con) == before_counts
+    assert sha256(built_db) == before_bytes
+    # ...and the same value is found when it really is in the data: the comparison is literal.
+    if name == "all_figures":
+        assert run_query(con, name, **{**params, "act_ids": [], "measure_ids": [], "qualifiers": [],
+                                       "source_ids": []}).shape[0] > 0
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=lambda h: repr(h[:30]))
+def test_a_hostile_filter_through_the_export_is_refused_by_name(built_db, hostile):
+    """figures_frame (the CLI export and the Data page) names unknown ids rather than running them."""
+    with pytest.raises(ValueError, match="unknown act id"):
+        figures_frame(built_db, act_ids=[hostile])
+    assert figures_frame(built_db, qualifiers=[hostile]).empty
+    assert figures_frame(built_db, source_ids=[hostile]).empty
+
+
+def test_app_queries_take_hostile_values_as_data(app_db):
+    """Through amnesty.webapp, the cached functions every page uses."""
+    from amnesty import webapp
+
+    before = sha256(app_db)
+    for name in PARAMETERISED:
+        for hostile in HOSTILE[:3]:
+            params = {p: [hostile] if kind == "list" else True if kind == "bool" else hostile
+                      for p, kind in query_parameters(name).items()}
+            assert webapp.query(name, **params).empty
+    with pytest.raises(KeyError):
+        webapp.chart("'; drop table figures; --")
+    assert sha256(app_db) == before
+
+
+# ------------------------------------------------------------------ no raw HTML from data
+
+RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1\.html|\.html\(\s*f[\"']")
+
+
+def test_no_raw_html_is_rendered():
+    """Streamlit escapes HTML unless told otherwise; nothing in the app tells it otherwise."""
+    hits = []
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py"),
+                 *ROOT.glob("amnesty/*.py")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if RAW_HTML.search(line):
+                hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not hits, "raw HTML rendering found:\n" + "\n".join(hits)
+
+
+def test_the_raw_html_check_would_catch_it():
+    assert RAW_HTML.search('st.markdown(quote, unsafe_allow_html=True)')
+    assert RAW_HTML.search("st.html(f'<b>{quote}</b>')")
+    assert not RAW_HTML.search('st.markdown(quote)')
+
+
+# ------------------------------------------------------------------ concurrent builds
+
+def test_concurrent_builds_leave_one_valid_database(tmp_path, built_db):
+    """Two `amnesty build` processes at once, several rounds: the file is always whole and valid."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    db = tmp_path / "db" / "amnesty.duckdb"
+    amnesty = str(Path(sys.executable).with_name("amnesty"))
+    with duckdb.connect(str(built_db), read_only=True) as reference:
+        expected = run_query(reference, "all_figures", act_ids=[], measure_ids=[], qualifiers=[],
+                             source_ids=[], include_derived=True)
+    for _ in range(4):
+        builds = [subprocess.Popen([amnesty, "build", "--data-dir", str(data), "--db", str(db)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                  for _ in range(2)]
+        for build in builds:
+            _, err = build.communicate(timeout=180)
+            assert build.returncode == 0, err
+        assert sorted(p.name for p in db.parent.iterdir()) == [db.name], "temporary files left behind"
+        with duckdb.connect(str(db), read_only=True) as con:
+            assert table_counts(con) == table_counts(duckdb.connect(str(built_db), read_only=True))
+            got = run_query(con, "all_figures", act_ids=[], measure_ids=[], qualifiers=[], source_ids=[],
+                            include_derived=True)
+        assert got.equals(expected)
