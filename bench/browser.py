@@ -1,8 +1,8 @@
 """First render of a page in headless chromium, as a reader's browser sees it.
 
 "Rendered" means: the script run has finished (stApp's data-test-script-state is notRunning), the
-main block holds at least one element, every plotly chart has drawn its SVG, every dataframe its
-canvas, and the page then stays unchanged for a quiet period. Charts are lazy-loaded components, so
+main block holds at least one element, every visible plotly chart has drawn its SVG, every visible
+dataframe its canvas, and the page then stays unchanged for a quiet period. Charts are lazy-loaded components, so
 they can appear after the script has finished: the render time is therefore the moment of the
 last DOM change before the quiet period (a MutationObserver, on the browser's own clock from
 navigation start), not the moment the condition was first seen. Each visit uses a fresh browser
@@ -43,10 +43,12 @@ READY = """(quietMs) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')) return false;
+  // Only what a reader can see: a chart or table in a closed expander or another tab draws later.
+  const shown = (el) => el.getClientRects().length > 0;
   for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-    if (!c.querySelector('.main-svg')) return false;
+    if (shown(c) && !c.querySelector('.main-svg')) return false;
   for (const f of document.querySelectorAll('[data-testid="stDataFrame"]'))
-    if (!f.querySelector('canvas')) return false;
+    if (shown(f) && !f.querySelector('canvas')) return false;
   return true;
 }"""
 

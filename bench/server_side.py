@@ -1,0 +1,177 @@
+"""Server-side costs of each page, with Streamlit's AppTest (no browser): first run, rerun, a
+widget change, a page switch, and how many rows each page fetches against how many it shows.
+
+    python bench/server_side.py --db FILE [--repeats 5] [--json OUT]
+
+Run it in its own process (run.py does): AMNESTY_DB must point at the database before the app's
+modules are first imported, and st.cache_data is process-wide.
+
+Rows fetched are counted by wrapping amnesty.db.run_query, the one door to the queries; a page
+that reads the database another way is not counted (the report says which pages fetched nothing).
+Rows shown are the rows of every dataframe and table plus the points of every plotly trace.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+TIMEOUT = 60
+
+FETCHED: list[tuple[str, int]] = []
+
+
+def _instrument() -> None:
+    import amnesty.db as db
+
+    original = db.run_query
+
+    def counted(con, name, **params):
+        frame = original(con, name, **params)
+        FETCHED.append((name, len(frame)))
+        return frame
+
+    db.run_query = counted
+
+
+def _points(spec: str) -> int:
+    total = 0
+    for trace in json.loads(spec).get("data", []):
+        lengths = [len(trace[k]) for k in ("x", "y", "values", "z", "lat", "r")
+                   if isinstance(trace.get(k), list)]
+        total += max(lengths, default=0)
+    return total
+
+
+def _shown(at) -> dict:
+    frames = sum(len(el.value) for el in at.dataframe) + sum(len(el.value) for el in at.table)
+    points = 0
+    charts = 0
+    for el in at.get("plotly_chart"):
+        charts += 1
+        try:
+            points += _points(el.proto.spec)
+        except (AttributeError, ValueError):
+            pass
+    return {"table_rows": frames, "chart_points": points, "charts": charts, "metrics": len(at.metric),
+            "rows": frames + points + len(at.metric)}
+
+
+def _timed(callable_) -> float:
+    started = time.perf_counter()
+    callable_()
+    return time.perf_counter() - started
+
+
+def _change_widget(at):
+    """Change the first widget a reader would touch; return (label, a function that runs it)."""
+    for widget in at.selectbox:
+        if len(widget.options) > 1:
+            # By index: with a format_func the options are labels, not the values set_value takes.
+            def change(w=widget):
+                w.select_index((w.index + 1) % len(w.options) if w.index is not None else 0).run(timeout=TIMEOUT)
+            return f"selectbox {widget.label!r}", change
+    for widget in at.get("button_group"):  # st.segmented_control and st.pills
+        options = [o.content for o in widget.proto.options]
+        if len(options) > 1:
+            def change(w=widget, options=options):
+                current = w.value if not isinstance(w.value, list) else (w.value or [None])[0]
+                w.set_value(next(o for o in options if o != current)).run(timeout=TIMEOUT)
+            return f"segmented control {widget.proto.label!r}", change
+    for widget in at.radio:
+        if len(widget.options) > 1:
+            def change(w=widget):
+                w.set_value(next(o for o in w.options if o != w.value)).run(timeout=TIMEOUT)
+            return f"radio {widget.label!r}", change
+    for kind in ("toggle", "checkbox"):
+        for widget in getattr(at, kind):
+            return f"{kind} {widget.label!r}", lambda w=widget: w.set_value(not w.value).run(timeout=TIMEOUT)
+    for widget in at.multiselect:
+        if widget.options:
+            return f"multiselect {widget.label!r}", lambda w=widget: w.set_value(
+                [] if w.value else [w.options[0]]).run(timeout=TIMEOUT)
+    return None, None
+
+
+def page_files() -> list[str]:
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py") if p.name != "__init__.py")
+
+
+def measure(repeats: int, only: list[str] | None = None) -> dict:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    bare = AppTest.from_string('import streamlit as st\nst.write("Hello")\n', default_timeout=TIMEOUT)
+    bare.run()
+    result = {"bare_rerun_s": statistics.median(_timed(bare.run) for _ in range(repeats)), "pages": []}
+    pages = [p for p in page_files() if not only or any(word in p for word in only)]
+    for page in pages:
+        entry = {"page": page}
+        try:
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            # A reader's first visit, straight to this page, with every cache cold.
+            at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+            FETCHED.clear()
+            entry["cold_visit_s"] = _timed(lambda: at.switch_page(page).run())
+            entry["exceptions"] = [str(e.value)[:300] for e in at.exception]
+            entry["fetched"] = list(FETCHED)
+            entry["rows_fetched"] = sum(n for _, n in FETCHED)
+            entry["shown"] = _shown(at)
+            entry["rerun_s"] = statistics.median(_timed(at.run) for _ in range(repeats))
+            # A page switch with warm caches: from another page to this one, as a reader clicks.
+            other = next((p for p in pages if p != page), None)
+            if other:
+                samples = []
+                for _ in range(repeats):
+                    at.switch_page(other).run()
+                    samples.append(_timed(lambda: at.switch_page(page).run()))
+                entry["warm_switch_s"] = statistics.median(samples)
+            label, change = _change_widget(at)
+            entry["widget"] = label
+            if change:
+                try:
+                    entry["widget_change_s"] = statistics.median(_timed(change) for _ in range(repeats))
+                except Exception as error:  # AppTest cannot set every widget (see the note)
+                    entry["widget_error"] = f"{type(error).__name__}: {error}"[:300]
+        except Exception as error:  # one broken page must not hide the others' numbers
+            entry["error"] = f"{type(error).__name__}: {error}"[:500]
+        result["pages"].append(entry)
+    return result
+
+
+def main(argv=None) -> int:
+    global ROOT, APP
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--only", nargs="*", help="page files whose name holds one of these words")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--root", type=Path, default=ROOT, help="folder holding app.py and pages/ (for tests)")
+    args = parser.parse_args(argv)
+    ROOT, APP = args.root.resolve(), args.root.resolve() / "app.py"
+    os.environ["AMNESTY_DB"] = str(args.db.resolve())
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+    _instrument()
+    if not APP.exists():
+        result = {"error": "app.py not available yet"}
+    else:
+        result = measure(args.repeats, args.only)
+    text = json.dumps(result, indent=1)
+    if args.json:
+        args.json.write_text(text)
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
