@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from amnesty.bundle import Filters, bundle_bytes, export_file_name
+from amnesty.bundle import Filters, bundle_bytes, export_file_name, used_sources
 from amnesty.citation import Citation, citation
 from amnesty.data_dictionary import figures_package, package_json
 from amnesty.dataset import figures_frame
@@ -22,6 +22,12 @@ DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
 DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
 
 
+def download_file_name(filters: Filters, version: str, fmt: str) -> str:
+    if fmt == "datapackage":  # it names the CSV it describes, so its own name says which
+        return export_file_name(filters, version, "csv")[:-len(".csv")] + ".datapackage.json"
+    return export_file_name(filters, version, fmt)
+
+
 @dataclass(frozen=True)
 class FilteredDownload:
     frame: pd.DataFrame
@@ -31,9 +37,7 @@ class FilteredDownload:
     qualifier_readings: pd.DataFrame
 
     def file_name(self, fmt: str) -> str:
-        if fmt == "datapackage":  # it names the CSV it describes, so its own name says which
-            return export_file_name(self.filters, self.cite.version, "csv")[:-4] + ".datapackage.json"
-        return export_file_name(self.filters, self.cite.version, fmt)
+        return download_file_name(self.filters, self.cite.version, fmt)
 
     def data(self, fmt: str) -> bytes:
         if fmt == "zip":
@@ -45,7 +49,8 @@ class FilteredDownload:
 
     def package(self, data_file: str) -> dict:
         return figures_package(self.frame, data_file, version=self.cite.version,
-                               filters_text=self.filters.text(), sources=self.sources,
+                               filters_text=self.filters.text(),
+                               sources=used_sources(self.frame, self.sources),
                                qualifiers=list(self.qualifier_readings["qualifier"]),
                                created=self.cite.accessed)
 

@@ -1,13 +1,14 @@
 """`show_chart`: the one function that lays out a chart in the app.
 
 The figure already carries its title, notes and source line (so exports match the app); here it
-gets its alt text as a caption and the same rows as a table. Downloads (issue 5) belong in
-`_chart_actions`, which every chart passes through.
+gets its alt text as a caption, download buttons (PNG/SVG/PDF/HTML, made only when clicked) and
+the same rows as a table.
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from amnesty.download_buttons import chart_downloads
 from components.chart import Chart
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -18,10 +19,6 @@ def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, width="stretch", key=f"{key}-figure", config=PLOTLY_CONFIG,
                     theme=None)
     st.caption(chart.alt_text)
+    chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
-        _chart_actions(chart, key)
-
-
-def _chart_actions(chart: Chart, key: str) -> None:
-    """Place for per-chart actions such as downloads; nothing yet."""

@@ -2,6 +2,8 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.bundle import Filters
+from amnesty.download_buttons import data_downloads, how_to_cite
 from amnesty.ui import show_chart
 
 st.title("Data")
@@ -35,5 +37,12 @@ READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low"
                   "derived", "derivation", "note"]
 st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
              column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS])
+
+st.subheader("Download this view")
+sources = webapp.query("sources")
+data_downloads(rows, Filters.of(chosen["act"], chosen["measure"], chosen["qualifier"],
+                                chosen["source"], include_derived),
+               sources, webapp.query("qualifier_readings"))
+how_to_cite(sources)
 
 show_chart(webapp.chart("figures-by-qualifier"), key="qualifiers")

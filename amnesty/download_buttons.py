@@ -1,0 +1,112 @@
+"""Download buttons: a chart's PNG/SVG/PDF/HTML, the Data page's filtered view, and How to cite.
+
+Every file is made lazily: `st.download_button` takes a callable for `data` and runs it only when
+the reader clicks (on a thread of its own), so page loads never wait for chromium or a zip.
+`on_click="ignore"` keeps a click from rerunning the page.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+import plotly.io as pio
+import streamlit as st
+
+from amnesty import render
+from amnesty.bundle import Filters
+from amnesty.citation import citation
+from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, FilteredDownload
+from amnesty.version import dataset_version
+from components.chart import Chart
+
+CHART_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
+CHART_HELP = {
+    "png": "Image, 1280 px wide: articles and slides.",
+    "svg": "Vector image with its words as text: for designers to restyle.",
+    "pdf": "Vector, for print; the alt text is in the file's metadata.",
+    "html": "Interactive chart that works offline; paste into a page or open in a browser.",
+}
+DATA_LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet", "json": "JSON",
+               "zip": "Zip: CSV + data dictionary + README", "datapackage": "Data dictionary"}
+DATA_HELP = {
+    "csv": "UTF-8 with a byte-order mark, so Excel shows ə and – correctly.",
+    "xlsx": "One sheet; text that looks like a formula is kept as text.",
+    "parquet": "Typed columns for pandas, R (arrow) and DuckDB.",
+    "json": "One object per row.",
+    "zip": "The CSV, its datapackage.json and a README: what the columns mean, how to cite, "
+           "which sources are secondary or AI-written.",
+    "datapackage": "Frictionless datapackage.json describing every column of the CSV.",
+}
+
+
+# -- charts ------------------------------------------------------------------------------------------
+def chart_downloads(chart: Chart, key: str) -> None:
+    """PNG, SVG, PDF and HTML of the chart as shown, words and source line included."""
+    stem = chart_file_stem(chart.title)
+    chromium = render.chromium_available()
+    with st.popover("Download this chart", icon=":material/download:"):
+        for fmt in render.FORMATS:
+            needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
+            st.download_button(
+                CHART_LABELS[fmt], data=_chart_file(chart, fmt), file_name=f"{stem}.{fmt}",
+                mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
+                disabled=needs_chromium, width="stretch",
+                help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
+        st.caption("Same words, numbers and source line as on this page. For other sizes, "
+                   "`amnesty export figures --preset social|print`.")
+
+
+def chart_file_stem(title: str, limit: int = 60) -> str:
+    """'2025-26-amnesty-act-more-than-20-000-affected' from the title, cut at a word."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower().replace("–", "-")).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "chart"
+
+
+def _chart_file(chart: Chart, fmt: str):
+    # Only plain, hashable values go into the cache key: the figure as JSON and its words.
+    figure_json = chart.figure.to_json()
+    words = (chart.alt_text, chart.title, chart.subtitle, chart.notes, chart.source)
+    return lambda: _rendered(figure_json, words, fmt)
+
+
+@lru_cache(maxsize=64)
+def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
+    alt_text, title, subtitle, notes, source = words
+    chart = Chart(figure=pio.from_json(figure_json), alt_text=alt_text, data=pd.DataFrame(),
+                  title=title, subtitle=subtitle, notes=notes, source=source)
+    return render.chart_bytes(chart, fmt, version=dataset_version())
+
+
+# -- the Data page -----------------------------------------------------------------------------------
+DATA_FORMATS = ("csv", "xlsx", "parquet", "json", "zip", "datapackage")
+
+
+def data_downloads(rows: pd.DataFrame, filters: Filters, sources: pd.DataFrame,
+                   qualifier_readings: pd.DataFrame) -> None:
+    """The filtered view exactly as shown (`rows`), in every format, named for its filters."""
+    version = dataset_version()
+    download = FilteredDownload(frame=rows, filters=filters, cite=citation(version, sources),
+                                sources=sources, qualifier_readings=qualifier_readings)
+    first, second = st.columns(4), st.columns(2)
+    for column, fmt in zip([*first, *second], DATA_FORMATS):
+        column.download_button(
+            DATA_LABELS[fmt], data=_data_file(download, fmt), file_name=download.file_name(fmt),
+            mime=DOWNLOAD_MEDIA_TYPES[fmt], key=f"data-download-{fmt}", on_click="ignore",
+            help=DATA_HELP[fmt], width="stretch", disabled=rows.empty)
+
+
+def _data_file(download: FilteredDownload, fmt: str):
+    return lambda: download.data(fmt)
+
+
+def how_to_cite(sources: pd.DataFrame) -> None:
+    """The citation with a copy button, the dataset version and every source."""
+    cite = citation(dataset_version(), sources)
+    st.subheader("How to cite")
+    st.code(cite.text(), language=None, wrap_lines=True)
+    st.caption(f"Dataset version {cite.version} is a content hash of the data files: the same "
+               "version always means the same numbers. Quote it with any figure you use; the "
+               "zip download carries this citation and the sources its rows rest on.")
