@@ -144,3 +144,62 @@ def test_a_control_character_is_refused_by_file_row_and_column(workdir, before, 
         assert problems == [where + f"contains the invisible control character U+{ord(control):04X}, which no "
                             "spreadsheet can hold (often a sign of text pasted from another program or decoded in "
                             "the wrong encoding); delete it"]
+
+
+# ------------------------------------------------------------------ 2. random URL query params
+
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+with open(DATA_DIR / "acts.csv", encoding="utf-8", newline="") as _f:
+    _ACT_IDS = [row["act_id"] for row in csv.DictReader(_f)]
+PARAM_KEYS = st.one_of(st.sampled_from(["act", "measure", "qualifier", "source", "derived", "scale", "page",
+                                        "embed", "embed_options"]),
+                       st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12))
+PARAM_VALUES = st.one_of(
+    st.sampled_from(_ACT_IDS + ["exact", "more_than", "yes", "no", "maybe", "Linear", "", ",", ",,,",
+                                "'; drop table figures; --", "<script>alert(1)</script>", "ə" * 5000]),
+    st.lists(st.sampled_from(_ACT_IDS + ["bogus", " ", "ğ"]), min_size=1, max_size=4).map(",".join),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+)
+
+
+def run_page_with(page: str, params: dict[str, str]):
+    """As the run_page fixture, but any key may be a parameter (the fixture's own take `page`)."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    if page != "pages/overview.py":
+        app.switch_page(page)
+        app.run()
+    return app
+
+
+@pytest.fixture(scope="module")
+def facet_ids(app_db) -> dict[str, set[str]]:
+    from amnesty.db import connect, run_query
+
+    with connect(app_db) as con:
+        options = run_query(con, "filter_options")
+    return {facet: set(rows["option_id"]) for facet, rows in options.groupby("facet")}
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.sampled_from(PAGES), params=st.dictionaries(PARAM_KEYS, PARAM_VALUES, max_size=4))
+def test_any_query_params_give_a_valid_view(app_db, facet_ids, page, params):
+    app = run_page_with(page, params)
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title, "the page did not render its title"
+    assert app.get("plotly_chart"), "the page drew no chart"
+    # Whatever the link said, the URL the reader is left with only names things that exist.
+    if page == "pages/act_detail.py":
+        assert app.selectbox(key="act_select").value in _ACT_IDS
+        assert app.query_params["act"] in _ACT_IDS
+    if page == "pages/data.py":
+        for facet in ("act", "measure", "qualifier", "source"):
+            widget = app.multiselect(key=f"filter-{facet}")
+            assert set(widget.value) <= facet_ids[facet]
+            if facet in app.query_params:
+                assert app.query_params[facet].split(",") == widget.value
+        assert app.query_params["derived"] in ("yes", "no")
