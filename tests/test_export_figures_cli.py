@@ -1,0 +1,103 @@
+"""`amnesty export figures`: every figure in every format from the CLI, and its refusals.
+
+The CLI runs in-process (typer's CliRunner) so the whole module shares one warm chromium.
+"""
+import html
+import io
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import duckdb
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from amnesty import render
+from amnesty.cli import app
+from amnesty.figures import build_chart, figure_names
+from components.chart import NOTE_WRAP, TITLE_WRAP, wrap_lines
+
+SVG = "{http://www.w3.org/2000/svg}"
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "svg": b"<svg", "html": b"<!DOCTYPE html>"}
+runner = CliRunner()
+needs_chromium = pytest.mark.skipif(not render.chromium_available(), reason="needs /usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def exported(built_db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    result = runner.invoke(app, ["export", "figures", "--all", "--format", "png,svg,pdf,html",
+                                 "--db", str(built_db), "--out-dir", str(out)])
+    yield result, out
+    render.stop_server()
+
+
+@pytest.fixture(scope="module")
+def charts(built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        return {name: build_chart(name, con) for name in figure_names()}
+
+
+def svg_lines(svg: bytes) -> list[str]:
+    return [el.text for el in ET.fromstring(svg).iter() if el.tag in (SVG + "text", SVG + "tspan") and el.text]
+
+
+def test_list_prints_every_name_one_per_line():
+    result = runner.invoke(app, ["export", "figures", "--list"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == figure_names()
+
+
+@needs_chromium
+def test_every_figure_in_every_format(exported, charts):
+    result, out = exported
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{name}.{fmt}" for name in figure_names() for fmt in render.FORMATS)
+    for name, chart in charts.items():
+        files = {fmt: (out / f"{name}.{fmt}").read_bytes() for fmt in render.FORMATS}
+        for fmt, data in files.items():
+            assert len(data) > 1000 and data.startswith(MAGIC[fmt]), f"{name}.{fmt}"
+
+        # The title and the source line are in the SVG as text, line by line as drawn.
+        lines = svg_lines(files["svg"])
+        for line in wrap_lines(chart.title, TITLE_WRAP) + wrap_lines(chart.source, NOTE_WRAP):
+            assert line in lines, f"{name}.svg lacks {line!r}"
+        assert b"@import" not in files["svg"], name
+
+        pdf = PdfReader(io.BytesIO(files["pdf"]))
+        assert (pdf.metadata.title, pdf.metadata.subject) == (chart.title, chart.alt_text), name
+        assert wrap_lines(chart.source, NOTE_WRAP)[0] in unicodedata.normalize(
+            "NFKC", pdf.pages[0].extract_text()), name
+
+        page = files["html"].decode("utf-8")
+        assert "Plotly.newPlot" in page and html.escape(chart.alt_text) in page, name
+
+
+def test_unknown_name_lists_the_known_ones():
+    result = runner.invoke(app, ["export", "figures", "no-such-chart", "--format", "html"])
+    assert result.exit_code == 1
+    assert "unknown figure(s): no-such-chart" in result.output
+    for name in figure_names():
+        assert f"  {name}\n" in result.output
+
+
+def test_bad_format_preset_and_no_names_are_refused_plainly():
+    for args, message in [(["--all", "--format", "gif"], "unknown format(s): gif"),
+                          (["--all", "--preset", "poster"], "unknown preset 'poster'"),
+                          ([], "pass --all")]:
+        result = runner.invoke(app, ["export", "figures", *args])
+        assert result.exit_code == 1 and message in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+def test_without_chromium_says_how_to_install_it(monkeypatch, built_db, tmp_path):
+    monkeypatch.setattr(render, "CHROMIUM", tmp_path / "no-chromium")
+    result = runner.invoke(app, ["export", "figures", "release-rate", "--format", "png",
+                                 "--db", str(built_db), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "apt-get install chromium" in result.output and "Traceback" not in result.output
+    # HTML needs no browser, so it still works.
+    result = runner.invoke(app, ["export", "figures", "release-rate", "--format", "html",
+                                 "--db", str(built_db), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0 and (tmp_path / "release-rate.html").exists()
