@@ -100,7 +100,7 @@ def _change_widget(at):
 
 
 def page_files() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py") if p.name != "__init__.py")
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("*.py") if p.name != "__init__.py")
 
 
 def measure(repeats: int, only: list[str] | None = None) -> dict:
@@ -153,7 +153,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", nargs="*", help="page files whose name holds one of these words")
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--root", type=Path, default=ROOT, help="folder holding app.py and pages/ (for tests)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="folder holding app.py and app_pages/ (for tests)")
     args = parser.parse_args(argv)
     ROOT, APP = args.root.resolve(), args.root.resolve() / "app.py"
     os.environ["AMNESTY_DB"] = str(args.db.resolve())

@@ -23,7 +23,7 @@ def app_db(built_db):
 
 @pytest.fixture
 def run_page(app_db):
-    """run_page("pages/x.py", act="...") -> the AppTest after the page has run with those params."""
+    """run_page("app_pages/x.py", act="...") -> the AppTest after the page has run with those params."""
     from streamlit.testing.v1 import AppTest
 
     def run(page: str, **query_params):
@@ -31,7 +31,7 @@ def run_page(app_db):
         for key, value in query_params.items():
             app.query_params[key] = value
         app.run()
-        if page != "pages/overview.py":
+        if page != "app_pages/overview.py":
             app.switch_page(page)
             app.run()
         return app

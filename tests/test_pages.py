@@ -24,7 +24,7 @@ def assert_clean(app):
 
 
 def test_overview_shows_lede_and_every_act(run_page, db):
-    app = run_page("pages/overview.py")
+    app = run_page("app_pages/overview.py")
     assert_clean(app)
     text = page_text(app)
     lede = run_query(db, "latest_act_vs_earlier").iloc[0]
@@ -38,14 +38,14 @@ def test_overview_shows_lede_and_every_act(run_page, db):
 
 
 def test_overview_linear_switch(run_page):
-    app = run_page("pages/overview.py")
+    app = run_page("app_pages/overview.py")
     app.segmented_control(key="scale").set_value("Linear").run()
     assert_clean(app)
     assert app.get("plotly_chart")[0].proto.spec  # the linear figure rendered
 
 
 def test_act_detail_shows_breakdown_remainder_dates_and_sources(run_page, db):
-    app = run_page("pages/act_detail.py", act="amnesty-2021")
+    app = run_page("app_pages/act_detail.py", act="amnesty-2021")
     assert_clean(app)
     text = page_text(app)
     breakdown = run_query(db, "release_breakdown_by_act", act_id="amnesty-2021")
@@ -60,7 +60,7 @@ def test_act_detail_shows_breakdown_remainder_dates_and_sources(run_page, db):
 
 
 def test_political_prisoners_key_numbers(run_page, db):
-    app = run_page("pages/political_prisoners.py")
+    app = run_page("app_pages/political_prisoners.py")
     assert_clean(app)
     text = page_text(app)
     figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], qualifiers=[],
@@ -77,7 +77,7 @@ def test_political_prisoners_key_numbers(run_page, db):
 
 
 def test_data_page_filters_from_url(run_page, db):
-    app = run_page("pages/data.py", act="pardon-2016")
+    app = run_page("app_pages/data.py", act="pardon-2016")
     assert_clean(app)
     expected = run_query(db, "all_figures", act_ids=["pardon-2016"], measure_ids=[], qualifiers=[],
                          source_ids=[], include_derived=True)
@@ -86,7 +86,7 @@ def test_data_page_filters_from_url(run_page, db):
 
 
 def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db):
-    app = run_page("pages/sources_and_method.py")
+    app = run_page("app_pages/sources_and_method.py")
     assert_clean(app)
     text = page_text(app)
     for source in run_query(db, "sources").itertuples():

@@ -148,7 +148,7 @@ def test_a_control_character_is_refused_by_file_row_and_column(workdir, before, 
 
 # ------------------------------------------------------------------ 2. random URL query params
 
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app_pages").glob("*.py"))
 with open(DATA_DIR / "acts.csv", encoding="utf-8", newline="") as _f:
     _ACT_IDS = [row["act_id"] for row in csv.DictReader(_f)]
 PARAM_KEYS = st.one_of(st.sampled_from(["act", "measure", "qualifier", "source", "derived", "scale", "page",
@@ -170,7 +170,7 @@ def run_page_with(page: str, params: dict[str, str]):
     for key, value in params.items():
         app.query_params[key] = value
     app.run()
-    if page != "pages/overview.py":
+    if page != "app_pages/overview.py":
         app.switch_page(page)
         app.run()
     return app
@@ -193,10 +193,10 @@ def test_any_query_params_give_a_valid_view(app_db, facet_ids, page, params):
     assert app.title, "the page did not render its title"
     assert app.get("plotly_chart"), "the page drew no chart"
     # Whatever the link said, the URL the reader is left with only names things that exist.
-    if page == "pages/act_detail.py":
+    if page == "app_pages/act_detail.py":
         assert app.selectbox(key="act_select").value in _ACT_IDS
         assert app.query_params["act"] in _ACT_IDS
-    if page == "pages/data.py":
+    if page == "app_pages/data.py":
         for facet in ("act", "measure", "qualifier", "source"):
             widget = app.multiselect(key=f"filter-{facet}")
             assert set(widget.value) <= facet_ids[facet]

@@ -17,14 +17,14 @@ def warnings(app):
 
 @pytest.mark.parametrize("index", [0, 1])
 def test_known_act_is_selected(run_page, act_ids, index):
-    app = run_page("pages/act_detail.py", act=act_ids[index])
+    app = run_page("app_pages/act_detail.py", act=act_ids[index])
     assert not app.exception and not warnings(app)
     assert app.selectbox(key="act_select").value == act_ids[index]
 
 
 @pytest.mark.parametrize("bad", ["bogus-act", "", "amnesty-2021'; drop table figures; --"])
 def test_unknown_act_warns_and_falls_back(run_page, act_ids, bad):
-    app = run_page("pages/act_detail.py", act=bad)
+    app = run_page("app_pages/act_detail.py", act=bad)
     assert not app.exception
     assert any("no act called" in w for w in warnings(app))
     assert app.selectbox(key="act_select").value == act_ids[-1]
@@ -32,14 +32,14 @@ def test_unknown_act_warns_and_falls_back(run_page, act_ids, bad):
 
 
 def test_choosing_an_act_writes_it_to_the_url(run_page, act_ids):
-    app = run_page("pages/act_detail.py")
+    app = run_page("app_pages/act_detail.py")
     app.selectbox(key="act_select").set_value(act_ids[0]).run()
     assert not app.exception
     assert app.query_params["act"] == act_ids[0]
 
 
 def test_data_filters_keep_known_values_and_warn_on_unknown(run_page, act_ids):
-    app = run_page("pages/data.py", act=f"nonsense,{act_ids[0]}", qualifier="exact")
+    app = run_page("app_pages/data.py", act=f"nonsense,{act_ids[0]}", qualifier="exact")
     assert not app.exception
     assert any("nonsense" in w for w in warnings(app))
     assert app.multiselect(key="filter-act").value == [act_ids[0]]
@@ -48,7 +48,7 @@ def test_data_filters_keep_known_values_and_warn_on_unknown(run_page, act_ids):
 
 
 def test_malformed_flag_warns(run_page):
-    app = run_page("pages/data.py", derived="maybe")
+    app = run_page("app_pages/data.py", derived="maybe")
     assert not app.exception
     assert any("maybe" in w for w in warnings(app))
     assert app.toggle(key="filter-derived").value is True

@@ -110,7 +110,7 @@ def test_run_query_is_the_only_way_sql_text_is_built():
     """Python code never formats a value into SQL: every execute() outside build.py takes a constant
     or a query file's text, with parameters passed separately."""
     suspects = []
-    for path in [*ROOT.glob("amnesty/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"),
+    for path in [*ROOT.glob("amnesty/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("app_pages/*.py"),
                  ROOT / "app.py"]:
         if path.name == "build.py":  # builds tables from datapackage.json names; its one value (a path) is bound
             continue
@@ -176,7 +176,7 @@ RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1
 def test_no_raw_html_is_rendered():
     """Streamlit escapes HTML unless told otherwise; nothing in the app tells it otherwise."""
     hits = []
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("components/*.py"),
+    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("components/*.py"),
                  *ROOT.glob("amnesty/*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if RAW_HTML.search(line):

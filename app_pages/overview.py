@@ -23,5 +23,5 @@ show_chart(webapp.chart(name), key="overview")
 
 st.subheader("Each act")
 for act in webapp.query("acts").itertuples():
-    st.page_link("pages/act_detail.py", label=f"{act.act_title} — breakdown and sources",
+    st.page_link("app_pages/act_detail.py", label=f"{act.act_title} — breakdown and sources",
                  query_params={"act": act.act_id})
