@@ -17,8 +17,8 @@ COVERAGE_COLOURS = {
 }
 COVERAGE_COLUMNS = ["measure_label", "stage", "qualifier", "low", "high", "value_text",
                     "share_of_list_text", "as_of", "quote", "derived", "derivation", "note", "credits"]
-GROUP_COLUMNS = ["group_name", "parent_group_name", "reach_text", "size_text", "qualifier", "low",
-                 "high", "quote", "note", "credits"]
+GROUP_COLUMNS = ["group_name", "parent_group_name", "reach_text", "size_text", "members_released",
+                 "qualifier", "low", "high", "quote", "note", "credits"]
 
 
 def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
@@ -50,33 +50,51 @@ def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
                   data=table(frame, COVERAGE_COLUMNS))
 
 
+def release_text(release: dict) -> str:
+    """'Political prisoners released by 2026-01-01: 36' for one of a group's release figures."""
+    as_of = f" by {release['as_of']}" if release["stage"] != "expected" else ""
+    return (f"{release['measure_label']}{as_of}: {release['value_text']}"
+            f"{stage_suffix(release['stage'])}")
+
+
 def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
-    """Every group the sources name; a bar only where a source gives the group's size."""
+    """Every group the sources name; a bar only where a source gives the group's size.
+
+    A group's size is drawn in grey, not in the colour of reach: where the act reached a group only
+    in part, the members released (and expected) are drawn as their own bars beneath it.
+    """
     rows = []
     for _, row in frame.iterrows():
         indent = "↳ " if isinstance(row["parent_group_name"], str) else ""
         label = f"{indent}{row['group_name']}: {row['size_text']} · {row['reach_text']}"
-        colour = ROLE_COLOURS["not_reached" if row["reach"] == "not_reached" else "reached"]
+        colour = ROLE_COLOURS["not_reached" if row["reach"] == "not_reached" else "list"]
         hover_row = row.copy()
         hover_row["measure_label"] = row["group_name"]
         hover_row["value_text"] = f"{row['size_text']} · {row['reach_text']}"
         rows.append(bar_row(row["group_id"], label, hover_row, colour))
+        for release in row["releases"]:
+            rows.append(bar_row(
+                f"{row['group_id']}|{release['figure_id']}", f"↳ {release_text(release)}", release,
+                ROLE_COLOURS["expected" if release["stage"] == "expected" else "reached"]))
     figure, plot_height, marks = bounded_bars_figure(
         pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
 
     first = frame.iloc[0]
     title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
              "groups on the political-prisoner list, and not all of that one")
-    subtitle = ("The groups the sources name, blue where the act reached them, vermillion where it "
-                "did not; sizes where a source gives one.")
+    subtitle = ("The groups the sources name, with their size in grey where a source gives one; "
+                "members released in blue, more expected in light blue.")
     listed_note = first["groups_listed_note"]
     notes = " ".join([marks] + [str(n) for n in frame["note"].dropna().unique()]
                      + ([str(listed_note)] if isinstance(listed_note, str) else []))
     known = frame[frame["low"].notna()]
     alt_text = (f"Chart of {len(frame)} named political-prisoner groups: "
                 + "; ".join(f"{r['group_name']} {r['size_text']}, {r['reach_text']}"
+                            + "".join(f" — {release_text(x)}" for x in r["releases"])
                             for _, r in frame.iterrows())
                 + f". Sizes are given for {len(known)} of them.")
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
                   source=source_line(frame["credits"]), alt_text=alt_text,
-                  data=table(frame, GROUP_COLUMNS))
+                  data=table(frame.assign(members_released=[
+                      "; ".join(map(release_text, r)) or None for r in frame["releases"]]),
+                      GROUP_COLUMNS))

@@ -1,6 +1,7 @@
 -- The named groups of political prisoners and whether the 2025–26 act reached them. A group's size
 -- is the figure its size_figure_id points to; where no source gives one the size stays NULL and its
--- text says so, never 0.
+-- text says so, never 0. `releases` lists the group's members released and expected, from the
+-- figures its released_figure_id and expected_figure_id point to (empty where none is given).
 with groups as (
     select
         g.*,
@@ -16,7 +17,8 @@ final as (
         g.parent_group_id,
         parent.name as parent_group_name,
         g.reach,
-        replace(g.reach, '_', ' ') as reach_text,
+        case g.reach when 'partly' then 'reached in part' else replace(g.reach, '_', ' ') end
+            as reach_text,
         g.size_figure_id,
         size.measure_label as size_measure_label,
         size.qualifier,
@@ -27,6 +29,7 @@ final as (
         g.quote,
         g.note,
         coalesce(cr.credits, []::varchar[]) as credits,
+        coalesce(rel.releases, []) as releases,
         g.file_order,
         coalesce(parent.file_order, g.file_order) as top_group_order,
         reached.value_text as groups_reached_text,
@@ -39,6 +42,19 @@ final as (
         on reached.act_id = g.act_id and reached.measure_id = 'political_prisoner_groups_reached'
     left join all_figures as listed
         on listed.act_id = g.act_id and listed.measure_id = 'political_prisoner_groups_listed'
+    left join (
+        select
+            g2.group_id,
+            list({
+                figure_id: f.figure_id, measure_label: f.measure_label, value_text: f.value_text,
+                qualifier: f.qualifier, low: f.low, high: f.high, stage: f.stage, as_of: f.as_of,
+                quote: f.quote, note: f.note, derivation: f.derivation, credits: fc.credits
+            } order by f.figure_id = g2.expected_figure_id) as releases
+        from prisoner_groups as g2
+        join all_figures as f on f.figure_id in (g2.released_figure_id, g2.expected_figure_id)
+        left join figure_credits as fc on fc.figure_id = f.figure_id
+        group by g2.group_id
+    ) as rel on rel.group_id = g.group_id
     left join (
         select g2.group_id, list(c.credit_text order by c.credit_text = s.credit_text desc) as credits
         from prisoner_groups as g2

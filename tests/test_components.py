@@ -9,6 +9,7 @@ import pytest
 from amnesty.db import run_query
 from amnesty.figures import build_chart, figure_names
 from components.bounded_bars import bound_shape, bounded_bars_figure
+from components.theme import ROLE_COLOURS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,8 +114,23 @@ def test_group_sizes_not_given_are_not_zero(charts, con):
     groups = run_query(con, "prisoner_groups_by_reach")
     chart = charts["political-prisoner-groups"]
     bar = traces(chart, "values")[0]
-    assert set(bar.y) == set(groups.loc[groups["low"].notna(), "group_id"])
+    sized = groups.loc[groups["low"].notna(), "group_id"]
+    releases = {f"{g.group_id}|{r['figure_id']}": r["low"]
+                for g in groups.itertuples() for r in g.releases}
+    assert set(bar.y) == set(sized) | set(releases)
     assert 0 not in list(bar.x)
+
+
+def test_a_group_reached_in_part_draws_its_released_members_not_its_size_as_reached(charts, con):
+    groups = run_query(con, "prisoner_groups_by_reach").set_index("group_id")
+    releases = groups.loc["religious-believers", "releases"]
+    assert [(r["value_text"], r["stage"]) for r in releases] == [("36", "reported"), ("25–30", "expected")]
+    bar = traces(charts["political-prisoner-groups"], "values")[0]
+    colours = dict(zip(bar.y, bar.marker.color))
+    assert colours["religious-believers"] == ROLE_COLOURS["list"]
+    assert colours[f"religious-believers|{releases[0]['figure_id']}"] == ROLE_COLOURS["reached"]
+    assert dict(zip(bar.y, bar.x))[f"religious-believers|{releases[0]['figure_id']}"] == 36
+    assert all(groups.loc[groups["reach"] == "not_reached", "releases"].map(len) == 0)
 
 
 def test_log_and_linear_overview_axes(charts):
