@@ -1,0 +1,77 @@
+"""Browser fixtures: one freshly built DB, one served app and one headless chromium per session.
+
+Every test under tests/e2e is marked `browser`; they run in the default `pytest` / `make test`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from playwright.sync_api import sync_playwright
+
+import app_server
+from streamlit_page import ARTIFACTS
+
+E2E_DIR = Path(__file__).parent
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if E2E_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def db(built_db):
+    """Read-only connection to the DB the server serves: the expected numbers come from here."""
+    con = duckdb.connect(str(built_db), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_db, artifacts):
+    """`streamlit run app.py` on a free loopback port against this session's fresh DB."""
+    served = app_server.start(built_db, artifacts / "logs")
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=app_server.CHROMIUM,
+                                              args=app_server.CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _context(browser, viewport: dict, **options):
+    context = browser.new_context(viewport=viewport, accept_downloads=True, **options)
+    context.set_default_timeout(60_000)
+    return context
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh desktop tab (its own cookies and Streamlit session) for each test."""
+    context = _context(browser, DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server):
+    """One phone-sized tab shared by a module's tests: 390x844, touch, mobile meta viewport."""
+    context = _context(browser, PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
