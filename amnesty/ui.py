@@ -6,6 +6,7 @@ the same rows as a table.
 """
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from amnesty.download_buttons import chart_downloads
@@ -22,3 +23,9 @@ def show_chart(chart: Chart, key: str) -> None:
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+
+
+def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
+    and names them for a reader."""
+    st.table(frame[list(labels)].rename(columns=labels), hide_index=True)

@@ -3,6 +3,7 @@ import streamlit as st
 
 from amnesty import webapp
 from amnesty.bundle import Filters
+from amnesty.data_dictionary import column_descriptions
 from amnesty.download_buttons import data_downloads, how_to_cite
 from amnesty.ui import show_chart
 
@@ -35,8 +36,12 @@ st.caption(f"{len(rows)} rows")
 READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low", "high", "unit",
                   "stage", "as_of", "source_name", "source_kind", "attributed_name", "quote",
                   "derived", "derivation", "note"]
+# Headers keep the export's column names (what a researcher will see in the file); hovering one
+# shows its data-dictionary description.
 st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
-             column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS])
+             column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS],
+             column_config={column: st.column_config.Column(help=text)
+                            for column, text in column_descriptions(rows.columns).items()})
 
 st.subheader("Download this view")
 sources = webapp.query("sources")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from amnesty import webapp
-from amnesty.ui import show_chart
+from amnesty.ui import show_chart, show_table
 
 st.title("Sources & method")
 
@@ -17,16 +17,17 @@ for source in webapp.query("sources").itertuples():
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How qualifiers are read")
-st.dataframe(webapp.query("qualifier_readings").drop(columns=["qualifier", "qualifier_rank"]),
-             hide_index=True, width="stretch", key="qualifiers-table")
+show_table(webapp.query("qualifier_readings"), {
+    "qualifier_text": "Qualifier", "reading": "How it is read", "figures_in_use": "Figures",
+    "example_text": "Example"})
 
 st.header("What is derived, and how")
 st.markdown("These numbers are not published anywhere: the build computes them from published "
             "figures in SQL, carrying the bounds through, so a derived number is never more exact "
             "than its inputs.")
-st.dataframe(webapp.query("derived_figures_by_act")[
-    ["act_title", "measure_label", "stage", "value_text", "derivation"]],
-    hide_index=True, width="stretch", key="derived-table")
+show_table(webapp.query("derived_figures_by_act"), {
+    "act_title": "Act", "measure_label": "Derived figure", "value_text": "Value",
+    "derivation": "Computed as", "stage": "Stage"})
 
 st.header("A claim the figures do not carry")
 claim = webapp.query("largest_previous_claim_check").iloc[0]
@@ -39,4 +40,5 @@ st.markdown(
     f"**{claim.verdict}**.")
 
 st.header("What is unknown")
-st.dataframe(webapp.query("unknown_figures"), hide_index=True, width="stretch", key="unknown-table")
+show_table(webapp.query("unknown_figures"), {
+    "subject": "Act or group", "what_is_unknown": "Not given", "why": "Why"})

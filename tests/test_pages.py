@@ -96,3 +96,13 @@ def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db
     for value in (claim.latest_scope_text, claim.previous_scope_text, claim.twice_previous_text,
                   claim.verdict):
         assert value in text
+
+
+def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db):
+    app = run_page("app_pages/sources_and_method.py")
+    qualifiers, derived, unknown = (t.value for t in app.table)
+    assert list(qualifiers["Qualifier"]) == list(run_query(db, "qualifier_readings")["qualifier_text"])
+    expected = run_query(db, "derived_figures_by_act")
+    assert list(zip(derived["Derived figure"], derived["Value"])) == list(
+        zip(expected["measure_label"], expected["value_text"]))
+    assert list(unknown["Not given"]) == list(run_query(db, "unknown_figures")["what_is_unknown"])
