@@ -24,16 +24,19 @@ def app_db(built_db):
 @pytest.fixture
 def run_page(app_db):
     """run_page("app_pages/x.py", act="...") -> the AppTest after the page has run with those params."""
+    return lambda page, **query_params: run_app_page(page, query_params)
+
+
+def run_app_page(page: str, query_params: dict[str, str]):
+    """Open app.py with `query_params` in the URL, then switch to `page`, as a reader following a link
+    would; any key may be a parameter."""
     from streamlit.testing.v1 import AppTest
 
-    def run(page: str, **query_params):
-        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in query_params.items():
-            app.query_params[key] = value
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        app.query_params[key] = value
+    app.run()
+    if page != "app_pages/overview.py":
+        app.switch_page(page)
         app.run()
-        if page != "app_pages/overview.py":
-            app.switch_page(page)
-            app.run()
-        return app
-
-    return run
+    return app

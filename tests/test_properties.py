@@ -28,6 +28,7 @@ from amnesty.export_data import FORMATS, figures_bytes
 from amnesty.neutralise import FORMULA_STARTS, neutralise_text
 from amnesty.paths import DATA_DIR, ROOT
 from amnesty.validate import validate
+from conftest import run_app_page
 
 # Modest by default (two cores, other suites running); PROPERTY_EXAMPLES=300 for a long hunt.
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "20"))
@@ -162,18 +163,6 @@ PARAM_VALUES = st.one_of(
 )
 
 
-def run_page_with(page: str, params: dict[str, str]):
-    """As the run_page fixture, but any key may be a parameter (the fixture's own take `page`)."""
-    from streamlit.testing.v1 import AppTest
-
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    if page != "app_pages/overview.py":
-        app.switch_page(page)
-        app.run()
-    return app
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +177,7 @@ def facet_ids(app_db) -> dict[str, set[str]]:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(page=st.sampled_from(PAGES), params=st.dictionaries(PARAM_KEYS, PARAM_VALUES, max_size=4))
 def test_any_query_params_give_a_valid_view(app_db, facet_ids, page, params):
-    app = run_page_with(page, params)
+    app = run_app_page(page, params)
     assert not app.exception, [e.value for e in app.exception]
     assert app.title, "the page did not render its title"
     assert app.get("plotly_chart"), "the page drew no chart"
