@@ -17,6 +17,7 @@ import pandas as pd
 from amnesty.citation import Citation, source_lines
 from amnesty.data_dictionary import column_descriptions, figures_package, package_json
 from amnesty.export_data import figures_bytes
+from amnesty.neutralise import FORMULA_STARTS_TEXT
 
 STEM = "azerbaijan-amnesties"
 # More ids than this in one filter are counted in the file name, not listed; the README lists them.
@@ -101,8 +102,8 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
         "- **Derived rows** (`derived` = true) are computed by this project from published figures; "
         "no source printed them. `derivation` shows the arithmetic, `derived_from` the inputs.",
         "- **A number that no source gives is absent**, not zero and not estimated.",
-        "- **Spreadsheet safety:** in the CSV, a text cell that starts with = + - or @ is prefixed "
-        "with ' so that no spreadsheet runs it as a formula. The file is UTF-8 with a byte-order "
+        f"- **Spreadsheet safety:** in the CSV, a text cell that starts with {FORMULA_STARTS_TEXT} "
+        "is prefixed with ' so that no spreadsheet runs it as a formula. The file is UTF-8 with a byte-order "
         "mark, which Excel needs to show ə, ş and – correctly.",
         "",
         "### Qualifiers",

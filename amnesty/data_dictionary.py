@@ -13,6 +13,7 @@ import pandas as pd
 from frictionless import Package, Schema
 
 from amnesty.export_data import LIST_SEPARATOR
+from amnesty.neutralise import FORMULA_STARTS_TEXT
 from amnesty.paths import DATA_DIR
 
 # Where a column appears in several resources of data/datapackage.json, the first listed wins: the
@@ -44,7 +45,8 @@ EXPORT_DESCRIPTIONS = {
                  "the README reads each.",
     "source_id": "Source in which the verbatim quote appears; empty for derived rows.",
     "quote": "Verbatim words of the source that state the figure; empty for derived rows. In CSV "
-             "and XLSX a cell starting with = + - @ is prefixed with ' so no spreadsheet runs it.",
+             f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
+             "spreadsheet runs it.",
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",

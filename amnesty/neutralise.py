@@ -10,6 +10,8 @@ import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
+# The same list in words, for the README and the data dictionary.
+FORMULA_STARTS_TEXT = "= + - @, a tab or a carriage return"
 
 
 def neutralise_text(text: str) -> str:
