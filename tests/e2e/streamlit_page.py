@@ -27,6 +27,12 @@ class NavPage:
     url_path: str
     default: bool = False
 
+    @property
+    def public_path(self) -> str:
+        """Where a reader finds the page: Streamlit serves the default page at the root only (its
+        url_path answers with a "Page not found" dialog)."""
+        return "" if self.default else self.url_path
+
 
 def nav_pages(app_file: Path = ROOT / "app.py") -> list[NavPage]:
     """The st.Page(...) calls in app.py's PAGES, read from its source: importing app.py would run it."""
@@ -69,8 +75,10 @@ def main_text(page: Page) -> str:
     return " ".join(page.inner_text("[data-testid=stMain]").split())
 
 
-def exceptions(page: Page) -> list[str]:
-    return [e.inner_text() for e in page.query_selector_all("[data-testid=stException]")]
+def problems(page: Page) -> list[str]:
+    """Text of every exception box and every open dialog (such as Streamlit's "Page not found")."""
+    shown = page.locator("[data-testid=stException], [data-testid=stDialog] [role=dialog]")
+    return [" ".join(text.split()) for text in shown.all_inner_texts()]
 
 
 def drawn_charts(page: Page) -> int:

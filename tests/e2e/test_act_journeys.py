@@ -5,7 +5,7 @@ import re
 import pytest
 
 from amnesty.db import run_query
-from streamlit_page import axis_types, drawn_charts, exceptions, main_text, open_page, settle
+from streamlit_page import axis_types, drawn_charts, main_text, open_page, problems, settle
 
 OVERVIEW_CHART = ".st-key-overview-figure .js-plotly-plot"
 
@@ -19,7 +19,7 @@ def assert_shows_act(page, db, act) -> None:
     """The page is Act detail for `act`: its URL, the select box, and its breakdown's numbers."""
     assert re.search(rf"[?&]act={re.escape(act.act_id)}(&|$)", page.url), page.url
     assert page.locator(".st-key-act_select [role=combobox]").input_value() == act.act_title
-    assert exceptions(page) == [] and drawn_charts(page) >= 1
+    assert problems(page) == [] and drawn_charts(page) >= 1
     text = main_text(page)
     breakdown = run_query(db, "release_breakdown_by_act", act_id=act.act_id)
     missing = [v for v in [act.act_date, *breakdown["value_text"]] if v not in text]
@@ -42,7 +42,7 @@ def switch_scale(page) -> set[str]:
              return types && types.sort().join() !== before.sort().join(); }""",
         arg=[OVERVIEW_CHART, sorted(before)])
     settle(page)
-    assert exceptions(page) == []
+    assert problems(page) == []
     return axis_types(page, OVERVIEW_CHART)
 
 

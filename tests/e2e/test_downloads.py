@@ -10,7 +10,7 @@ from amnesty.bundle import Filters
 from amnesty.dataset import figures_frame
 from amnesty.downloads import download_file_name
 from amnesty.version import dataset_version
-from streamlit_page import exceptions, has_word, main_text, open_page, settle
+from streamlit_page import has_word, main_text, open_page, problems, settle
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 COMPARED = ["figure_id", "act_id", "measure_id", "stage", "value", "qualifier", "low", "high",
@@ -29,7 +29,7 @@ def test_filter_the_data_page_by_act_and_download_the_csv(page, server, db, tmp_
     page.keyboard.press("Escape")
     page.wait_for_url(re.compile(rf"[?&]act={re.escape(act.act_id)}(&|$)"))
     settle(page)
-    assert exceptions(page) == []
+    assert problems(page) == []
 
     expected = figures_frame(None, con=db, act_ids=[act.act_id])
     assert 0 < len(expected) < len(figures_frame(None, con=db))  # the filter really filters
@@ -63,4 +63,4 @@ def test_a_chart_png_download_is_a_png_at_the_article_size(page, server, tmp_pat
     width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
     size = render.resolve_size()
     assert width == size.width * size.scale and height > 300
-    assert exceptions(page) == []
+    assert problems(page) == []

@@ -3,8 +3,8 @@ numbers on screen, and a full-page screenshot in test-artifacts/e2e/."""
 import pytest
 
 from amnesty.db import run_query
-from streamlit_page import (drawn_charts, exceptions, full_screenshot, has_word, main_text,
-                            nav_pages, open_page)
+from streamlit_page import (drawn_charts, full_screenshot, has_word, main_text, nav_pages,
+                            open_page, problems)
 
 PAGES = nav_pages()
 
@@ -54,15 +54,14 @@ def test_the_navigation_lists_the_pages_of_app_py(page, server):
     open_page(page, server.url)
     links = page.locator("[data-testid=stTopNavLink]")
     paths = links.evaluate_all("els => els.map(e => new URL(e.href).pathname.replace(/^\\//, ''))")
-    # The default page is served at the root, so its link carries no url_path.
-    assert paths == ["" if p.default else p.url_path for p in PAGES]
+    assert paths == [p.public_path for p in PAGES]
     assert links.all_inner_texts() == [p.title for p in PAGES]
 
 
 @pytest.mark.parametrize("nav", PAGES, ids=[p.url_path for p in PAGES])
 def test_page_loads_draws_and_shows_the_db_numbers(page, server, db, nav):
-    open_page(page, f"{server.url}/{nav.url_path}")
-    assert exceptions(page) == []
+    open_page(page, f"{server.url}/{nav.public_path}")
+    assert problems(page) == []
     assert drawn_charts(page) >= 1
     assert nav.url_path in HEADLINE_NUMBERS, f"add the headline numbers of {nav.url_path} to this test"
     text = main_text(page)
