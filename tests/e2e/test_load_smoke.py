@@ -1,0 +1,64 @@
+"""A small run of the load test (bench/load.py): 4 sessions at once, no errors, sane numbers.
+
+The 20-session run and its targets belong to `make bench`; timings here are too noisy to assert on,
+so this checks that the harness works and what it records, not how fast the app is.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from amnesty.paths import ROOT
+
+pytestmark = pytest.mark.browser
+
+SESSIONS = 4
+
+
+def _bench(name: str):
+    """bench/<name>.py as module bench_<name> (bench/ is not a package)."""
+    if f"bench_{name}" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[f"bench_{name}"] = module  # dataclasses look their module up while the file runs
+        spec.loader.exec_module(module)
+    return sys.modules[f"bench_{name}"]
+
+
+load = _bench("load")
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    return load.run_load(SESSIONS, work_dir=tmp_path_factory.mktemp("load"), timeout_s=120)
+
+
+def test_every_session_renders_without_error(results):
+    assert results["errors"] == 0, results["session_errors"] + results["server_log_errors"]
+    assert results["sessions"] == SESSIONS == len(results["per_session"])
+    assert [s["path"] for s in results["per_session"]] == list(load.PAGE_PATHS[:SESSIONS])
+    assert all(s["charts"] > 0 and s["exceptions"] == 0 for s in results["per_session"])
+
+
+def test_percentiles_come_from_the_sessions(results):
+    times = sorted(s["first_render_s"] for s in results["per_session"])
+    assert all(0 < t < results["timeout_s"] for t in times)
+    assert results["first_render_p50_s"] == times[1]  # nearest rank: the 2nd of 4
+    assert results["first_render_p95_s"] == times[-1] == results["first_render_max_s"]
+
+
+def test_server_memory_is_sampled_during_the_run(results):
+    rss = results["server_rss_mb"]
+    assert rss["samples"] > 0
+    # A Python process with pandas, plotly and DuckDB loaded: tens to a few hundred MB.
+    assert 30 < rss["idle"] <= rss["peak"] < 4000
+    assert results["server_rss_peak_mb"] == rss["peak"] >= rss["peak_streamlit_process_alone"]
+
+
+def test_results_are_what_the_bench_report_reads(results):
+    row, = _bench("report").load_rows({"available": True, "results": json.loads(json.dumps(results)), "run_s": 1.0})
+    assert f"{SESSIONS} concurrent sessions" in row["how"]
+    assert "0 errors" in row["result"] and "p95" in row["result"] and "MB" in row["result"]
