@@ -44,6 +44,9 @@ def server(built_db, artifacts):
     served = app_server.start(built_db, artifacts / "logs")
     yield served
     served.stop()
+    # A script error a page handled badly (or a download that failed on its thread) may never
+    # reach the browser, but Streamlit logs its traceback.
+    assert "Traceback" not in served.log_text(), served.log_text()[-4000:]
 
 
 @pytest.fixture(scope="session")
@@ -61,12 +64,21 @@ def _context(browser, viewport: dict, **options):
     return context
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh desktop tab (its own cookies and Streamlit session) for each test."""
+@pytest.fixture(scope="session")
+def desktop(browser):
+    """One desktop context for the session: its HTTP cache keeps plotly.js (a lazy chunk of several
+    MB) from being fetched again for every test."""
     context = _context(browser, DESKTOP)
-    yield context.new_page()
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(desktop, server):
+    """A fresh desktop tab for each test; each tab is its own Streamlit session."""
+    tab = desktop.new_page()
+    yield tab
+    tab.close()
 
 
 @pytest.fixture(scope="module")
