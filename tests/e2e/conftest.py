@@ -4,16 +4,20 @@ Every test under tests/e2e is marked `browser`; they run in the default `pytest`
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from playwright.sync_api import sync_playwright
 
-import app_server
-from streamlit_page import ARTIFACTS
-
 E2E_DIR = Path(__file__).parent
+# The helpers are imported by bare name (`import app_server`), here, in the tests and in bench/;
+# as tests/e2e is a package, pytest does not put it on the path itself.
+sys.path.insert(0, str(E2E_DIR))
+
+import app_server  # noqa: E402
+from streamlit_page import ARTIFACTS  # noqa: E402
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
