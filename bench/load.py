@@ -1,24 +1,36 @@
 """A bounded load test: N readers open the dashboard at once against one local server.
 
-    python bench/load.py [--sessions 20] [--out bench/load_results.json] [--db FILE] [--cold]
+    python bench/load.py [--sessions 20] [--client browser|websocket|both] [--out bench/load_results.json]
+                         [--db FILE] [--cold] [--timeout S]
 
 Loopback only, and it stops by itself: it builds a fresh database into a temporary folder (or
 reads --db), starts `streamlit run app.py` on a free 127.0.0.1 port (tests/e2e/app_server.py),
-opens one warm-up page that is not counted (it pays the server's first imports; --cold skips it,
-and tests/e2e/test_cold_start.py covers that case), then opens N pages at once, spread over the
-five pages, each in its own context of one headless chromium (an empty cache and a new Streamlit
-session, as a first visit has). A session ends when the script run has finished and every visible
-plotly chart has drawn its SVG and every visible dataframe its canvas, and the page has stayed
-unchanged for a quiet period; or at the first stException; or at the timeout.
+makes one warm-up visit that is not counted (it pays the server's first imports; --cold skips it,
+and tests/e2e/test_cold_start.py covers that case), then starts N sessions at once, spread over
+the five pages (session i opens page i mod 5).
 
-Per session it records the first-render time: from the moment its navigation was sent to the
-page's last DOM change before the quiet period (wall clock, so a browser that is itself slow to
-start navigating counts against the time, as a reader would feel it). The server's resident
-memory, with its child processes, is sampled from /proc every 100 ms for the whole run.
+Two clients, each against a server of its own:
 
-The JSON written to --out is what bench/run.py reads for the "Concurrency" row of RESULTS.md.
-Chromium runs on the same machine as the server, so on a small machine the times include the
-browser's own work for N pages.
+- browser (the default): one headless chromium, one context per session (an empty cache and a
+  new Streamlit session, as a first visit has), the navigations sent together. A session ends
+  when the script run has finished, at least one plotly chart has drawn its SVG, every visible
+  chart and dataframe is drawn and the page has stayed unchanged for a quiet period; or at the
+  first stException; or at the timeout. Its first-render time runs from the moment its
+  navigation was sent to the page's last DOM change before the quiet period (wall clock). The
+  browser runs on the same machine as the server, so on a small machine this also times
+  chromium drawing N pages at once.
+- websocket: what N first visits ask of the server, without a browser's own work. Each session
+  fetches the page and the static files that the warm-up browser visit fetched, then opens
+  Streamlit's websocket, asks for a script run of its page (a BackMsg rerun_script, as the
+  browser sends) and reads every ForwardMsg until script_finished. Its time runs from the
+  session's start to script_finished; an exception element, a page_not_found or a run that does
+  not finish successfully is an error.
+
+`both` runs the browser client, then the websocket client on a fresh server, and writes the
+browser results with the websocket ones under "websocket". The server's resident memory, with
+its child processes, is sampled from /proc every 100 ms during each run.
+
+The JSON written to --out is what bench/run.py reads for the "Concurrency" rows of RESULTS.md.
 """
 from __future__ import annotations
 
@@ -34,9 +46,12 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -45,17 +60,27 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 import app_server  # noqa: E402
 
 DEFAULT_OUT = BENCH / "load_results.json"
+CLIENTS = ("browser", "websocket")
 # The app's five pages (url_path in app.py; the default page, the Overview, is served at the root
-# only); session i opens PAGE_PATHS[i % 5].
+# only: /overview is "Page not found").
 PAGE_PATHS = ("/", "/act", "/political-prisoners", "/data", "/sources")
 VIEWPORT = {"width": 1280, "height": 900}
 QUIET_MS = 400
 
-# Installed before any page script: the time of the latest DOM change, from navigation start.
+# Installed before any page script: the time of the latest DOM change and of the first moment the
+# script run was seen finished, from navigation start.
 TRACK_MUTATIONS = """
 window.__lastMutation = 0;
-new MutationObserver(() => { window.__lastMutation = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+window.__scriptDone = null;
+new MutationObserver(() => {
+  window.__lastMutation = performance.now();
+  if (window.__scriptDone === null) {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]'))
+      window.__scriptDone = performance.now();
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 
 # 'exception' as soon as the script has finished with an exception on the page; 'rendered' once the
@@ -78,6 +103,16 @@ SETTLED = """(quietMs) => {
   return 'rendered';
 }"""
 
+# Where a page stands, for the message of a session that timed out.
+STATE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
+  const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"]:has(.main-svg)').length;
+  return `script ${app ? app.getAttribute('data-test-script-state') : 'not started'}, `
+    + `${document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]').length} elements, `
+    + `${drawn}/${charts} charts drawn, last DOM change ${Math.round(performance.now() - window.__lastMutation)} ms ago`;
+}"""
+
 # What a failed script run or a half-imported module leaves in the server's log.
 LOG_PROBLEMS = re.compile(r"Traceback|partially initialized|Uncaught app exception")
 
@@ -86,15 +121,24 @@ LOG_PROBLEMS = re.compile(r"Traceback|partially initialized|Uncaught app excepti
 class Session:
     index: int
     path: str
-    first_render_s: float | None = None  # navigation sent → last DOM change before the quiet period
-    charts: int = 0
+    client: str = "browser"
+    first_render_s: float | None = None  # browser: navigation sent → last DOM change before the quiet period
+    script_done_s: float | None = None  # start → script run finished (browser: as the page saw it)
+    charts: int = 0  # browser: plotly charts drawn; websocket: plotly_chart elements received
     exceptions: int = 0
     exception_text: str = ""
+    ws_bytes: int = 0  # websocket: ForwardMsg bytes received
+    assets_s: float | None = None  # websocket: the page and its static files fetched
     error: str = ""  # "", or what went wrong: an stException, a timeout, a failed navigation
 
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def seconds(self) -> float | None:
+        """The time this client is judged by: first render in a browser, script finished otherwise."""
+        return self.first_render_s if self.client == "browser" else self.script_done_s
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -104,6 +148,8 @@ def percentile(values: list[float], share: float) -> float | None:
     ordered = sorted(values)
     return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
 
+
+# --- server memory ------------------------------------------------------------------------------
 
 def _rss_kb(pid: int) -> int:
     try:
@@ -164,7 +210,9 @@ class RssSampler:
         self._thread.join()
 
 
-async def _open_sessions(base_url: str, paths: list[str], timeout_s: float) -> list[Session]:
+# --- the browser client -------------------------------------------------------------------------
+
+async def _open_sessions(base_url: str, paths: list[str], timeout_s: float, assets: list | None) -> list[Session]:
     """Open every path at once, one browser context each; the navigations are sent together."""
     from playwright.async_api import async_playwright
 
@@ -177,7 +225,10 @@ async def _open_sessions(base_url: str, paths: list[str], timeout_s: float) -> l
             for _ in sessions:  # contexts first, so that the navigations start together
                 context = await browser.new_context(viewport=VIEWPORT)
                 await context.add_init_script(TRACK_MUTATIONS)
-                pages.append(await context.new_page())
+                page = await context.new_page()
+                if assets is not None:
+                    page.on("requestfinished", lambda request: assets.append(request.url))
+                pages.append(page)
             await asyncio.gather(*(_visit(page, base_url + s.path, s, timeout_s)
                                    for page, s in zip(pages, sessions)))
         finally:
@@ -192,9 +243,12 @@ async def _visit(page, url: str, session: Session, timeout_s: float) -> None:
         left_ms = max(timeout_s - (time.time() - sent), 1) * 1000
         handle = await page.wait_for_function(SETTLED, arg=QUIET_MS, polling=50, timeout=left_ms)
         state = await handle.json_value()
-        last_change_ms = await page.evaluate("performance.timeOrigin + window.__lastMutation")
-        session.first_render_s = last_change_ms / 1000 - sent
-        session.charts = await page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
+        last_change, script_done = await page.evaluate(
+            "[performance.timeOrigin + window.__lastMutation,"
+            " window.__scriptDone === null ? null : performance.timeOrigin + window.__scriptDone]")
+        session.first_render_s = last_change / 1000 - sent
+        session.script_done_s = script_done / 1000 - sent if script_done is not None else None
+        session.charts = await page.locator('[data-testid="stPlotlyChart"]:has(.main-svg)').count()
         exceptions = page.locator('[data-testid="stException"]')
         session.exceptions = await exceptions.count()
         # Streamlit answers an unknown path with the main page under a "Page not found" dialog.
@@ -207,21 +261,19 @@ async def _visit(page, url: str, session: Session, timeout_s: float) -> None:
         session.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
         try:
             session.exceptions = await page.locator('[data-testid="stException"]').count()
+            session.error += f" ({await page.evaluate(STATE)})"
         except Exception:
             pass
 
 
-def open_sessions(base_url: str, paths: list[str], timeout_s: float = 60) -> list[Session]:
-    """Open every path under base_url at once in headless chromium and wait for each to render.
-
-    Runs on a thread of its own, so that it works even where the caller already holds an event
-    loop (Playwright's sync API, which a pytest fixture may have started, keeps one).
-    """
+def _in_own_thread(coroutine_function, *args):
+    """asyncio.run on a thread of its own, so that it works even where the caller already holds an
+    event loop (Playwright's sync API, which a pytest fixture may have started, keeps one)."""
     result: dict = {}
 
     def run():
         try:
-            result["sessions"] = asyncio.run(_open_sessions(base_url, paths, timeout_s))
+            result["value"] = asyncio.run(coroutine_function(*args))
         except BaseException as error:
             result["error"] = error
 
@@ -230,58 +282,154 @@ def open_sessions(base_url: str, paths: list[str], timeout_s: float = 60) -> lis
     thread.join()
     if "error" in result:
         raise result["error"]
-    return result["sessions"]
+    return result["value"]
 
+
+def open_sessions(base_url: str, paths: list[str], timeout_s: float = 60, assets: list | None = None) -> list[Session]:
+    """Open every path under base_url at once in headless chromium and wait for each to render.
+    If `assets` is a list, the URL of every request the pages made is appended to it."""
+    return _in_own_thread(_open_sessions, base_url, paths, timeout_s, assets)
+
+
+# --- the websocket client -----------------------------------------------------------------------
+
+def _fetch(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return len(response.read())
+
+
+def static_files(base_url: str, urls: list[str]) -> list[str]:
+    """The distinct same-server files among `urls`, other than the websocket and health checks."""
+    seen = []
+    for url in urls:
+        if url.startswith(base_url) and "/_stcore/" not in url and url not in seen:
+            seen.append(url)
+    return seen
+
+
+async def _ws_visit(base_url: str, session: Session, assets: list[str], pool: ThreadPoolExecutor,
+                    timeout_s: float) -> None:
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    loop = asyncio.get_running_loop()
+    started = time.perf_counter()
+    try:
+        async with asyncio.timeout(timeout_s):
+            await asyncio.gather(*(loop.run_in_executor(pool, _fetch, url) for url in [base_url + session.path, *assets]))
+            session.assets_s = time.perf_counter() - started
+            url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
+            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+                request = BackMsg()
+                request.rerun_script.query_string = ""
+                request.rerun_script.page_name = session.path.strip("/")
+                await ws.send(request.SerializeToString())
+                while True:
+                    raw = await ws.recv()
+                    session.ws_bytes += len(raw)
+                    message = ForwardMsg()
+                    message.ParseFromString(raw)
+                    kind = message.WhichOneof("type")
+                    if kind == "page_not_found":
+                        session.error = "page_not_found: the app served its main page instead"
+                    elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                        element = message.delta.new_element
+                        if element.WhichOneof("type") == "plotly_chart":
+                            session.charts += 1
+                        elif element.WhichOneof("type") == "exception":
+                            session.exceptions += 1
+                            session.exception_text = f"{element.exception.type}: {element.exception.message}"[:500]
+                            session.error = "exception element: " + session.exception_text[:200]
+                    elif kind == "script_finished":
+                        status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+                        if status != "FINISHED_SUCCESSFULLY" and not session.error:
+                            session.error = f"script_finished {status}"
+                        break
+        session.script_done_s = time.perf_counter() - started
+        if not session.charts and not session.error:
+            session.error = "no plotly chart in the page"
+    except Exception as error:  # a timeout or a refused connection is this session's error
+        session.error = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else 'timed out'}"
+
+
+async def _ws_sessions(base_url: str, paths: list[str], assets: list[str], timeout_s: float) -> list[Session]:
+    sessions = [Session(i, path, client="websocket") for i, path in enumerate(paths)]
+    with ThreadPoolExecutor(max_workers=max(len(sessions), 1) * 2) as pool:
+        await asyncio.gather(*(_ws_visit(base_url, s, assets, pool, timeout_s) for s in sessions))
+    return sessions
+
+
+def websocket_sessions(base_url: str, paths: list[str], assets: list[str], timeout_s: float = 60) -> list[Session]:
+    """Start a websocket session per path at once; each fetches `assets` first, then runs its page."""
+    return _in_own_thread(_ws_sessions, base_url, paths, assets, timeout_s)
+
+
+# --- one run ------------------------------------------------------------------------------------
 
 def log_problems(text: str) -> list[str]:
     """Lines of a server log that show a failed script run or import."""
     return [line.strip()[:300] for line in text.splitlines() if LOG_PROBLEMS.search(line)]
 
 
-def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, timeout_s: float = 60,
-             work_dir: Path | None = None) -> dict:
-    """Serve the app, open `sessions` pages at once, and return the results (see the module doc)."""
+def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, timeout_s: float = 180,
+             client: str = "browser", work_dir: Path | None = None) -> dict:
+    """Serve the app, start `sessions` sessions at once with `client`, and return the results."""
     from amnesty.build import build
 
+    if client not in CLIENTS:
+        raise ValueError(f"client must be one of {CLIENTS}, not {client!r}")
+    load_at_start = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="amnesty-load-", dir=work_dir) as tmp:
         tmp = Path(tmp)
+        build_s = None
         if db is None:
             started = time.perf_counter()
             db = build(ROOT / "data", tmp / "amnesty.duckdb")
             build_s = time.perf_counter() - started
-        else:
-            build_s = None
         server = app_server.start(Path(db), tmp)
         try:
             idle_main, idle_tree = server_rss_mb(server)
-            warmup = None
+            warmup, requested = None, []
             if not cold:
-                warmup = open_sessions(server.url, [PAGE_PATHS[0]], timeout_s)[0]
+                warmup = open_sessions(server.url, [PAGE_PATHS[0]], timeout_s, assets=requested)[0]
             warm_main, warm_tree = server_rss_mb(server)
             paths = [PAGE_PATHS[i % len(PAGE_PATHS)] for i in range(sessions)]
             with RssSampler(server) as sampler:
                 started = time.perf_counter()
-                visited = open_sessions(server.url, paths, timeout_s)
+                if client == "browser":
+                    visited = open_sessions(server.url, paths, timeout_s)
+                else:
+                    assets = static_files(server.url, requested)
+                    visited = websocket_sessions(server.url, paths, assets, timeout_s)
                 wall_s = time.perf_counter() - started
             after_main, after_tree = server_rss_mb(server)
             log = server.log_text()
         finally:
             server.stop()
 
-    times = [s.first_render_s for s in visited if s.ok and s.first_render_s is not None]
+    times = [s.seconds for s in visited if s.ok and s.seconds is not None]
+    script_done = [s.script_done_s for s in visited if s.ok and s.script_done_s is not None]
     failed = [s for s in visited if not s.ok]
     server_errors = log_problems(log)
     peak = max(sampler.samples + [after_tree, warm_tree])
-    by_page = {path: [s.first_render_s for s in visited if s.path == path and s.ok] for path in PAGE_PATHS}
+    timed = ("first render: navigation sent to the last DOM change before a 400 ms quiet period, with the "
+             "script finished and every visible plotly chart drawn" if client == "browser" else
+             "session start to script_finished: the page and its static files fetched, the websocket opened, "
+             "a script run asked for and every message of it received")
     return {
         # The first keys are the ones bench/report.py looks for (by name, first match wins).
         "sessions": sessions,
+        "client": client,
         "errors": len(failed) + len(server_errors),
-        "first_render_p50_s": percentile(times, 0.50),
-        "first_render_p95_s": percentile(times, 0.95),
+        "p50_s": percentile(times, 0.50),
+        "p95_s": percentile(times, 0.95),
         "server_rss_peak_mb": peak,
-        "first_render_max_s": max(times) if times else None,
-        "first_render_mean_s": statistics.fmean(times) if times else None,
+        "max_s": max(times) if times else None,
+        "mean_s": statistics.fmean(times) if times else None,
+        "timed": timed,
+        "script_done_p50_s": percentile(script_done, 0.50),
+        "script_done_p95_s": percentile(script_done, 0.95),
         "session_errors": [f"#{s.index} {s.path}: {s.error}" for s in failed],
         "server_log_errors": server_errors,
         "server_rss_mb": {"idle": idle_tree, "after_warmup": warm_tree, "after": after_tree, "peak": peak,
@@ -289,18 +437,19 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
                           "samples": len(sampler.samples)},
         "wall_s": wall_s,
         "warmup": None if warmup is None else {"path": warmup.path, "first_render_s": warmup.first_render_s,
-                                                "error": warmup.error},
-        "by_page_median_s": {p: statistics.median(v) if v else None for p, v in by_page.items()},
+                                                "error": warmup.error, "requests": len(requested)},
+        "by_page_median_s": {path: statistics.median(v) if (v := [s.seconds for s in visited
+                                                                  if s.path == path and s.ok]) else None
+                             for path in PAGE_PATHS},
         "per_session": [asdict(s) for s in visited],
-        "how": ("one chromium, one context per session, navigations sent together; first render = navigation "
-                "sent to the last DOM change before a 400 ms quiet period with the script finished and every "
-                "visible plotly chart drawn; errors = sessions with an stException, a timeout or a failed "
-                "navigation, plus server-log lines with a traceback; RSS = streamlit and its children, "
-                "sampled every 100 ms from /proc; percentiles are nearest-rank"),
+        "how": ("errors = sessions with an exception, a timeout, a failed navigation or a page not found, plus "
+                "server-log lines with a traceback; RSS = streamlit and its children, sampled every 100 ms from "
+                "/proc; percentiles are nearest-rank; the client runs on the same machine as the server"),
         "cold_server": cold,
         "timeout_s": timeout_s,
         "db_build_s": build_s,
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
+                    "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg(),
                     "date_utc": datetime.now(timezone.utc).isoformat(timespec="seconds")},
     }
 
@@ -309,10 +458,12 @@ def summary(results: dict) -> str:
     def s(x):
         return "–" if x is None else f"{x:.2f} s"
     rss = results["server_rss_mb"]
-    lines = [f"{results['sessions']} sessions: p50 {s(results['first_render_p50_s'])}, "
-             f"p95 {s(results['first_render_p95_s'])}, max {s(results['first_render_max_s'])}; "
-             f"{results['errors']} errors; server RSS peak {rss['peak']:.0f} MB "
-             f"(idle {rss['idle']:.0f} MB, after warm-up {rss['after_warmup']:.0f} MB); wall {results['wall_s']:.1f} s"]
+    lines = [f"{results['client']}, {results['sessions']} sessions: p50 {s(results['p50_s'])}, "
+             f"p95 {s(results['p95_s'])}, max {s(results['max_s'])} (script done p50 "
+             f"{s(results['script_done_p50_s'])}, p95 {s(results['script_done_p95_s'])}); "
+             f"{results['errors']} errors; server RSS peak {rss['peak']:.0f} MB (idle {rss['idle']:.0f} MB, "
+             f"after warm-up {rss['after_warmup']:.0f} MB); wall {results['wall_s']:.1f} s; load average "
+             f"{results['machine']['load_average_at_start'][0]:.1f} at start"]
     lines += [f"  session error: {e}" for e in results["session_errors"]]
     lines += [f"  server log: {e}" for e in results["server_log_errors"][:20]]
     return "\n".join(lines)
@@ -320,20 +471,27 @@ def summary(results: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20, help="concurrent browser sessions (default 20)")
+    parser.add_argument("--sessions", type=int, default=20, help="concurrent sessions (default 20)")
+    parser.add_argument("--client", choices=(*CLIENTS, "both"), default="browser",
+                        help="headless chromium (default), Streamlit's websocket without a browser, or both")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON file (default {DEFAULT_OUT.relative_to(ROOT)})")
     parser.add_argument("--db", type=Path, help="serve this DuckDB file instead of a fresh build of data/")
     parser.add_argument("--cold", action="store_true", help="no warm-up visit: the sessions also pay the first imports")
-    parser.add_argument("--timeout", type=float, default=60, help="seconds each session may take (default 60)")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds each session may take (default 180)")
     args = parser.parse_args(argv)
     if args.sessions < 1:
         parser.error("--sessions must be at least 1")
-    results = run_load(args.sessions, db=args.db, cold=args.cold, timeout_s=args.timeout)
+    clients = CLIENTS if args.client == "both" else (args.client,)
+    runs = [run_load(args.sessions, db=args.db, cold=args.cold, timeout_s=args.timeout, client=c) for c in clients]
+    results = runs[0]
+    for other in runs[1:]:
+        results[other["client"]] = other
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1) + "\n")
-    print(summary(results))
+    for run in runs:
+        print(summary(run))
     print(f"wrote {args.out}")
-    return 1 if results["errors"] else 0
+    return 1 if any(run["errors"] for run in runs) else 0
 
 
 if __name__ == "__main__":
