@@ -128,7 +128,9 @@ class Session:
     exceptions: int = 0
     exception_text: str = ""
     ws_bytes: int = 0  # websocket: ForwardMsg bytes received
-    assets_s: float | None = None  # websocket: the page and its static files fetched
+    assets_s: float | None = None  # websocket: start → the page and its static files fetched
+    script_run_s: float | None = None  # websocket: rerun asked for → script_finished
+    assets_bytes: int = 0  # websocket: bytes of the page and its static files
     error: str = ""  # "", or what went wrong: an stException, a timeout, a failed navigation
 
     @property
@@ -317,13 +319,16 @@ async def _ws_visit(base_url: str, session: Session, assets: list[str], pool: Th
     started = time.perf_counter()
     try:
         async with asyncio.timeout(timeout_s):
-            await asyncio.gather(*(loop.run_in_executor(pool, _fetch, url) for url in [base_url + session.path, *assets]))
+            sizes = await asyncio.gather(*(loop.run_in_executor(pool, _fetch, url)
+                                           for url in [base_url + session.path, *assets]))
+            session.assets_bytes = sum(sizes)
             session.assets_s = time.perf_counter() - started
             url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
             async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
                 request = BackMsg()
                 request.rerun_script.query_string = ""
                 request.rerun_script.page_name = session.path.strip("/")
+                asked = time.perf_counter()
                 await ws.send(request.SerializeToString())
                 while True:
                     raw = await ws.recv()
@@ -347,6 +352,7 @@ async def _ws_visit(base_url: str, session: Session, assets: list[str], pool: Th
                             session.error = f"script_finished {status}"
                         break
         session.script_done_s = time.perf_counter() - started
+        session.script_run_s = time.perf_counter() - asked
         if not session.charts and not session.error:
             session.error = "no plotly chart in the page"
     except Exception as error:  # a timeout or a refused connection is this session's error
@@ -430,6 +436,10 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
         "timed": timed,
         "script_done_p50_s": percentile(script_done, 0.50),
         "script_done_p95_s": percentile(script_done, 0.95),
+        # websocket: the two parts of a session, to tell static files from script runs.
+        "assets_p95_s": percentile([s.assets_s for s in visited if s.ok and s.assets_s is not None], 0.95),
+        "assets_mb_per_session": max((s.assets_bytes for s in visited), default=0) / 1e6,
+        "script_run_p95_s": percentile([s.script_run_s for s in visited if s.ok and s.script_run_s is not None], 0.95),
         "session_errors": [f"#{s.index} {s.path}: {s.error}" for s in failed],
         "server_log_errors": server_errors,
         "server_rss_mb": {"idle": idle_tree, "after_warmup": warm_tree, "after": after_tree, "peak": peak,
@@ -464,6 +474,9 @@ def summary(results: dict) -> str:
              f"{results['errors']} errors; server RSS peak {rss['peak']:.0f} MB (idle {rss['idle']:.0f} MB, "
              f"after warm-up {rss['after_warmup']:.0f} MB); wall {results['wall_s']:.1f} s; load average "
              f"{results['machine']['load_average_at_start'][0]:.1f} at start"]
+    if results["client"] == "websocket":
+        lines.append(f"  of which: static files p95 {s(results['assets_p95_s'])}, script run p95 "
+                     f"{s(results['script_run_p95_s'])}")
     lines += [f"  session error: {e}" for e in results["session_errors"]]
     lines += [f"  server log: {e}" for e in results["server_log_errors"][:20]]
     return "\n".join(lines)

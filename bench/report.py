@@ -311,6 +311,10 @@ def _load_row(results: dict, stale: str, exited: str) -> dict:
         notes.append(f"{len(results['session_errors'])} failed session(s), e.g. {results['session_errors'][0][:160]}")
     if results.get("server_log_errors"):
         notes.append(f"server log: {results['server_log_errors'][0][:120]}")
+    if client == "websocket" and results.get("script_run_p95_s") is not None:
+        notes.append(f"of which static files ({results.get('assets_mb_per_session', 0):.1f} MB of JS, CSS and fonts "
+                     f"per first visit, served by the Streamlit process) p95 {_s(results.get('assets_p95_s'))}, "
+                     f"script run p95 {_s(results['script_run_p95_s'])}")
     load_average = (results.get("machine") or {}).get("load_average_at_start")
     if load_average:
         notes.append(f"load average {load_average[0]:.1f} at start")
