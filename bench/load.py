@@ -184,6 +184,19 @@ def server_rss_mb(server: app_server.Server) -> tuple[float | None, float]:
     return main, (main or 0) + children
 
 
+def server_cpu_s(server: app_server.Server) -> float:
+    """CPU seconds (user + system) that streamlit and its children have used so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in [server.process.pid, *_descendants(server.process.pid)]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return total / ticks
+
+
 class RssSampler:
     """Samples the server's RSS on a thread every `every_s` until stopped; keeps the peak."""
 
@@ -401,6 +414,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
                 warmup = open_sessions(server.url, [PAGE_PATHS[0]], timeout_s, assets=requested)[0]
             warm_main, warm_tree = server_rss_mb(server)
             paths = [PAGE_PATHS[i % len(PAGE_PATHS)] for i in range(sessions)]
+            cpu_before = server_cpu_s(server)
             with RssSampler(server) as sampler:
                 started = time.perf_counter()
                 if client == "browser":
@@ -409,6 +423,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
                     assets = static_files(server.url, requested)
                     visited = websocket_sessions(server.url, paths, assets, timeout_s)
                 wall_s = time.perf_counter() - started
+            cpu_s = server_cpu_s(server) - cpu_before
             after_main, after_tree = server_rss_mb(server)
             log = server.log_text()
         finally:
@@ -446,6 +461,8 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
                           "peak_streamlit_process_alone": max(sampler.peak_main_mb, warm_main or 0, after_main or 0),
                           "samples": len(sampler.samples)},
         "wall_s": wall_s,
+        # Set against wall_s × cores: how much of the machine the server itself used during the run.
+        "server_cpu_s": cpu_s,
         "warmup": None if warmup is None else {"path": warmup.path, "first_render_s": warmup.first_render_s,
                                                 "error": warmup.error, "requests": len(requested)},
         "by_page_median_s": {path: statistics.median(v) if (v := [s.seconds for s in visited
@@ -472,7 +489,8 @@ def summary(results: dict) -> str:
              f"p95 {s(results['p95_s'])}, max {s(results['max_s'])} (script done p50 "
              f"{s(results['script_done_p50_s'])}, p95 {s(results['script_done_p95_s'])}); "
              f"{results['errors']} errors; server RSS peak {rss['peak']:.0f} MB (idle {rss['idle']:.0f} MB, "
-             f"after warm-up {rss['after_warmup']:.0f} MB); wall {results['wall_s']:.1f} s; load average "
+             f"after warm-up {rss['after_warmup']:.0f} MB); wall {results['wall_s']:.1f} s, server CPU "
+             f"{results['server_cpu_s']:.1f} s; load average "
              f"{results['machine']['load_average_at_start'][0]:.1f} at start"]
     if results["client"] == "websocket":
         lines.append(f"  of which: static files p95 {s(results['assets_p95_s'])}, script run p95 "

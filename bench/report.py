@@ -315,6 +315,9 @@ def _load_row(results: dict, stale: str, exited: str) -> dict:
         notes.append(f"of which static files ({results.get('assets_mb_per_session', 0):.1f} MB of JS, CSS and fonts "
                      f"per first visit, served by the Streamlit process) p95 {_s(results.get('assets_p95_s'))}, "
                      f"script run p95 {_s(results['script_run_p95_s'])}")
+    if results.get("server_cpu_s") is not None and results.get("wall_s"):
+        notes.append(f"server CPU {results['server_cpu_s']:.1f} s in {results['wall_s']:.1f} s wall "
+                     f"({results.get('machine', {}).get('cores', '?')} cores)")
     load_average = (results.get("machine") or {}).get("load_average_at_start")
     if load_average:
         notes.append(f"load average {load_average[0]:.1f} at start")
