@@ -44,7 +44,8 @@ READY = """(quietMs) => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')) return false;
   // Only what a reader can see: a chart or table in a closed expander or another tab draws later.
-  const shown = (el) => el.getClientRects().length > 0;
+  // checkVisibility: a table in a closed expander still has client rects, but is not visible.
+  const shown = (el) => el.checkVisibility();
   for (const c of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
     if (shown(c) && !c.querySelector('.main-svg')) return false;
   for (const f of document.querySelectorAll('[data-testid="stDataFrame"]'))
