@@ -1,4 +1,9 @@
-"""Browser fixtures: one freshly built DB, one served app and one headless chromium per session.
+"""Browser fixtures: one freshly built DB (tests/conftest.py's built_db, made by amnesty.build), one
+served app and one headless chromium for the whole of tests/e2e.
+
+They are package-scoped, not session-scoped: a sync Playwright left running would make every later
+`sync_playwright()` (tests/test_render.py's) fail with "using Playwright Sync API inside the asyncio
+loop", so chromium and the server stop once the last browser test is done.
 
 Every test under tests/e2e is marked `browser`; they run in the default `pytest` / `make test`.
 """
@@ -17,7 +22,8 @@ E2E_DIR = Path(__file__).parent
 sys.path.insert(0, str(E2E_DIR))
 
 import app_server  # noqa: E402
-from streamlit_page import ARTIFACTS  # noqa: E402
+from streamlit_page import ARTIFACTS, TIMEOUT_MS  # noqa: E402
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -28,13 +34,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def db(built_db):
     """Read-only connection to the DB the server serves: the expected numbers come from here."""
     con = duckdb.connect(str(built_db), read_only=True)
@@ -42,7 +48,7 @@ def db(built_db):
     con.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(built_db, artifacts):
     """`streamlit run app.py` on a free loopback port against this session's fresh DB."""
     served = app_server.start(built_db, artifacts / "logs")
@@ -53,7 +59,7 @@ def server(built_db, artifacts):
     assert "Traceback" not in served.log_text(), served.log_text()[-4000:]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=app_server.CHROMIUM,
@@ -64,13 +70,13 @@ def browser():
 
 def _context(browser, viewport: dict, **options):
     context = browser.new_context(viewport=viewport, accept_downloads=True, **options)
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(TIMEOUT_MS)
     return context
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def desktop(browser):
-    """One desktop context for the session: its HTTP cache keeps plotly.js (a lazy chunk of several
+    """One desktop context for all the tests: its HTTP cache keeps plotly.js (a lazy chunk of several
     MB) from being fetched again for every test."""
     context = _context(browser, DESKTOP)
     yield context
