@@ -16,7 +16,7 @@ import streamlit as st
 from amnesty import render
 from amnesty.bundle import Filters
 from amnesty.citation import citation
-from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, FilteredDownload
+from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
 from amnesty.version import dataset_version
 from components.chart import Chart
 
@@ -84,22 +84,21 @@ def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
 DATA_FORMATS = ("csv", "xlsx", "parquet", "json", "zip", "datapackage")
 
 
-def data_downloads(rows: pd.DataFrame, filters: Filters, sources: pd.DataFrame,
-                   qualifier_readings: pd.DataFrame) -> None:
-    """The filtered view exactly as shown (`rows`), in every format, named for its filters."""
+def data_downloads(con, filters: Filters, row_count: int) -> None:
+    """Every row of the filtered view in every format, named for its filters. The rows are fetched
+    when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download)."""
     version = dataset_version()
-    download = FilteredDownload(frame=rows, filters=filters, cite=citation(version, sources),
-                                sources=sources, qualifier_readings=qualifier_readings)
     first, second = st.columns(4), st.columns(2)
     for column, fmt in zip([*first, *second], DATA_FORMATS):
         column.download_button(
-            DATA_LABELS[fmt], data=_data_file(download, fmt), file_name=download.file_name(fmt),
-            mime=DOWNLOAD_MEDIA_TYPES[fmt], key=f"data-download-{fmt}", on_click="ignore",
-            help=DATA_HELP[fmt], width="stretch", disabled=rows.empty)
+            DATA_LABELS[fmt], data=_data_file(con, filters, fmt),
+            file_name=download_file_name(filters, version, fmt), mime=DOWNLOAD_MEDIA_TYPES[fmt],
+            key=f"data-download-{fmt}", on_click="ignore", help=DATA_HELP[fmt], width="stretch",
+            disabled=row_count == 0)
 
 
-def _data_file(download: FilteredDownload, fmt: str):
-    return lambda: download.data(fmt)
+def _data_file(con, filters: Filters, fmt: str):
+    return lambda: filtered_download(con, filters).data(fmt)
 
 
 def how_to_cite(sources: pd.DataFrame) -> None:

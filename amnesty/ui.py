@@ -12,8 +12,9 @@ import streamlit as st
 from amnesty.download_buttons import chart_downloads
 from components.chart import Chart
 
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"]}
+# No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
+# chart gives the files, words included.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
 def show_chart(chart: Chart, key: str) -> None:

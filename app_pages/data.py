@@ -14,6 +14,7 @@ st.markdown("Every published number and every derived one, one row each, with it
 options = webapp.query("filter_options")
 facets = {facet: dict(zip(rows["option_id"], rows["option_label"]))
           for facet, rows in options.groupby("facet")}
+PAGE_ROWS = 500
 FILTERS = [("act", "Act"), ("measure", "Measure"), ("qualifier", "Qualifier"), ("source", "Source")]
 
 chosen = {}
@@ -28,10 +29,19 @@ include_derived = st.toggle("Include derived figures", value=webapp.flag_param("
                             key="filter-derived")
 st.query_params["derived"] = "yes" if include_derived else "no"
 
-rows = webapp.query("all_figures", act_ids=chosen["act"], measure_ids=chosen["measure"],
-                    qualifiers=chosen["qualifier"], source_ids=chosen["source"],
-                    include_derived=include_derived)
-st.caption(f"{len(rows)} rows")
+filters = Filters.of(chosen["act"], chosen["measure"], chosen["qualifier"], chosen["source"],
+                     include_derived)
+# The table fetches one page at a time: a filter that matches a million rows must not pull them
+# all into the browser. Downloads run the full filtered query when clicked.
+total = int(webapp.query("all_figures_count", **filters.query_params()).iloc[0]["row_count"])
+pages = max(1, -(-total // PAGE_ROWS))
+page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
+                       key="table-page") if pages > 1 else 1
+rows = webapp.query("all_figures_page", **filters.query_params(), row_limit=PAGE_ROWS,
+                    row_offset=(page - 1) * PAGE_ROWS)
+first = (page - 1) * PAGE_ROWS + 1 if total else 0
+st.caption(f"{total:,} rows" if pages == 1 else
+           f"{total:,} rows; showing {first:,}–{first + len(rows) - 1:,}. Downloads hold all {total:,}.")
 # Reader's columns first; the ids a researcher joins on come after.
 READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low", "high", "unit",
                   "stage", "as_of", "source_name", "source_kind", "attributed_name", "quote",
@@ -44,10 +54,7 @@ st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
                             for column, text in column_descriptions(rows.columns).items()})
 
 st.subheader("Download this view")
-sources = webapp.query("sources")
-data_downloads(rows, Filters.of(chosen["act"], chosen["measure"], chosen["qualifier"],
-                                chosen["source"], include_derived),
-               sources, webapp.query("qualifier_readings"))
-how_to_cite(sources)
+data_downloads(webapp.connection(), filters, row_count=total)
+how_to_cite(webapp.query("sources"))
 
 show_chart(webapp.chart("figures-by-qualifier"), key="qualifiers")

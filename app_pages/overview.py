@@ -21,7 +21,8 @@ scale = st.segmented_control("Scale", ["Log", "Linear"], default="Log", key="sca
 name = "scale-vs-releases-linear" if scale == "Linear" else "scale-vs-releases"
 show_chart(webapp.chart(name), key="overview")
 
-st.subheader("Each act")
+st.subheader("Each act: its breakdown, dates and sources")
+# Short labels: st.page_link cuts a long one off on a phone.
 for act in webapp.query("acts").itertuples():
-    st.page_link("app_pages/act_detail.py", label=f"{act.act_title} — breakdown and sources",
-                 query_params={"act": act.act_id})
+    st.page_link("app_pages/act_detail.py", label=act.act_title, query_params={"act": act.act_id},
+                 icon=":material/arrow_forward:")

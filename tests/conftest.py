@@ -2,7 +2,8 @@
 import pytest
 
 from amnesty.build import build
-from amnesty.paths import DATA_DIR, ROOT
+from amnesty.paths import DATA_DIR
+from app_runner import run_app_page
 
 
 @pytest.fixture(scope="session")
@@ -25,18 +26,3 @@ def app_db(built_db):
 def run_page(app_db):
     """run_page("app_pages/x.py", act="...") -> the AppTest after the page has run with those params."""
     return lambda page, **query_params: run_app_page(page, query_params)
-
-
-def run_app_page(page: str, query_params: dict[str, str]):
-    """Open app.py with `query_params` in the URL, then switch to `page`, as a reader following a link
-    would; any key may be a parameter."""
-    from streamlit.testing.v1 import AppTest
-
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query_params.items():
-        app.query_params[key] = value
-    app.run()
-    if page != "app_pages/overview.py":
-        app.switch_page(page)
-        app.run()
-    return app

@@ -1,5 +1,6 @@
 """Every page runs under AppTest without an exception and shows its key numbers, read from the DB."""
 import duckdb
+import pandas as pd
 import pytest
 
 from amnesty.db import run_query
@@ -106,3 +107,13 @@ def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db
     assert list(zip(derived["Derived figure"], derived["Value"])) == list(
         zip(expected["measure_label"], expected["value_text"]))
     assert list(unknown["Not given"]) == list(run_query(db, "unknown_figures")["what_is_unknown"])
+
+
+def test_the_data_table_pages_through_the_filtered_rows_in_sql(db):
+    filters = dict(act_ids=[], measure_ids=[], qualifiers=[], source_ids=[], include_derived=True)
+    whole = run_query(db, "all_figures", **filters)
+    assert run_query(db, "all_figures_count", **filters).iloc[0]["row_count"] == len(whole)
+    pages = [run_query(db, "all_figures_page", **filters, row_limit=10, row_offset=offset)
+             for offset in range(0, len(whole), 10)]
+    assert [len(p) for p in pages] == [10] * (len(whole) // 10) + ([len(whole) % 10] if len(whole) % 10 else [])
+    assert list(pd.concat(pages)["figure_id"]) == list(whole["figure_id"])

@@ -28,7 +28,7 @@ from amnesty.export_data import FORMATS, figures_bytes
 from amnesty.neutralise import FORMULA_STARTS, neutralise_text
 from amnesty.paths import DATA_DIR, ROOT
 from amnesty.validate import validate
-from conftest import run_app_page
+from app_runner import run_app_page
 
 # Modest by default (two cores, other suites running); PROPERTY_EXAMPLES=300 for a long hunt.
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "20"))

@@ -1,5 +1,5 @@
 """Browser end-to-end tests.
 
 A package so that its conftest is imported as `e2e.conftest` and does not replace tests/conftest.py
-as the module `conftest` (tests/test_properties.py imports run_app_page from it).
+as the module `conftest`: two modules of one name would clash.
 """

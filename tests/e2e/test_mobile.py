@@ -1,4 +1,5 @@
-"""Every page on a 390x844 phone: nothing wider than the screen, so no sideways scrolling."""
+"""Every page on a 390x844 phone: nothing wider than the screen, so no sideways scrolling, and no
+link label cut off."""
 import pytest
 
 from streamlit_page import full_screenshot, nav_pages, open_page, problems
@@ -14,7 +15,11 @@ OVERFLOW_JS = """() => {
   const past = [...main.querySelectorAll('[data-testid=stElementContainer]')]
     .filter(el => el.getBoundingClientRect().right > root.clientWidth + 1)
     .map(el => name(el.firstElementChild || el));
-  return {page: [root.scrollWidth, root.clientWidth], main: [main.scrollWidth, main.clientWidth], past};
+  // Text cut off with an ellipsis inside its box (st.page_link does this to a long label).
+  const clipped = [...main.querySelectorAll('[data-testid=stPageLink] p, [data-testid=stPageLink] span')]
+    .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.innerText);
+  return {page: [root.scrollWidth, root.clientWidth], main: [main.scrollWidth, main.clientWidth], past,
+          clipped};
 }"""
 
 
@@ -27,3 +32,4 @@ def test_no_horizontal_overflow_on_a_phone(phone, server, nav):
     page_width, screen = widths["page"]
     main_scroll, main_client = widths["main"]
     assert page_width <= screen and main_scroll <= main_client and widths["past"] == [], widths
+    assert widths["clipped"] == [], widths

@@ -1,0 +1,8 @@
+-- One page of the filtered dataset, in the order of all_figures.sql: what the Data page shows.
+select *
+from filtered_figures(
+    $act_ids::varchar[], $measure_ids::varchar[], $qualifiers::varchar[], $source_ids::varchar[],
+    $include_derived
+)
+order by year, act_id, derived, figure_id
+limit $row_limit::bigint offset $row_offset::bigint;

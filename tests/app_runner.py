@@ -1,0 +1,19 @@
+"""Run one page of app.py in Streamlit's AppTest, as a reader following a link would."""
+from __future__ import annotations
+
+from amnesty.paths import ROOT
+
+
+def run_app_page(page: str, query_params: dict[str, str]):
+    """Open app.py with `query_params` in the URL, then switch to `page`, as a reader following a link
+    would; any key may be a parameter."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in query_params.items():
+        app.query_params[key] = value
+    app.run()
+    if page != "app_pages/overview.py":
+        app.switch_page(page)
+        app.run()
+    return app
