@@ -154,14 +154,19 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
     # The bar is centred on its row, so the end markers (which cannot be offset on a categorical
     # axis) sit on it; the label sits just above the bar, left-aligned.
     label_shift = round(BAR_PX / 2 + 3)
+    unknown_keys = set(unknown["row_key"])
+    annotations = []
     for key, label, is_heading in zip(rows["row_key"], rows["row_label"], heading):
         text = "<br>".join(html.escape(line, quote=False) for line in wrap_lines(str(label), LABEL_WRAP))
-        figure.add_annotation(
+        annotations.append(dict(
             x=0, xref="paper", xanchor="left", y=key, yref="y",
             yanchor="middle" if is_heading else "bottom", yshift=0 if is_heading else label_shift, showarrow=False, align="left",
             text=f"<b>{text}</b>" if is_heading else text,
             font=dict(size=LABEL_SIZE + (1 if is_heading else 0),
-                      color=TEXT if is_heading else MUTED_TEXT if key in set(unknown["row_key"]) else TEXT))
+                      color=TEXT if is_heading else MUTED_TEXT if key in unknown_keys else TEXT)))
+    # One assignment: add_annotation per row copies the whole list each time (quadratic; minutes
+    # at ten thousand acts).
+    figure.update_layout(annotations=annotations)
 
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=keys,
                         autorange="reversed", showticklabels=False, showgrid=False, ticks="",
