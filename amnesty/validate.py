@@ -28,6 +28,9 @@ COUNT_UNITS = ("persons", "groups")
 # IllegalCharacterError; a carriage return comes back from the XML as a newline), and in a verbatim
 # quote they are always a paste accident or text decoded in the wrong encoding.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A carriage return that does not end a line (a Windows line ending is CR LF).
+BARE_CR = re.compile(r"\r(?!\n)")
+CR_STAND_IN = "\U0010fffd"  # a private-use character no data file holds
 
 
 @dataclass(frozen=True)
@@ -86,28 +89,38 @@ def _file_problems(path: Path, columns: list[str]) -> list[Problem]:
         first = columns[0] if columns else None
         return [Problem(path.name, 1, first, "starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
     try:
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return _encoding_problems(path.name, raw)
+        # surrogateescape keeps every bad byte as a lone surrogate, so the CSV still parses and each
+        # bad cell can be named; the first bad byte of each is shown.
+        return _cells_holding(path.name, raw.decode("utf-8", errors="surrogateescape"), _bad_byte)
+    if BARE_CR.search(text):
+        # A CSV reader (Frictionless's too) ends the row at a lone carriage return, so every cell
+        # after it would be reported in the wrong column. A stand-in keeps the rows whole.
+        return _cells_holding(path.name, BARE_CR.sub(CR_STAND_IN, text), _bare_cr)
     return []
 
 
-def _encoding_problems(file: str, raw: bytes) -> list[Problem]:
-    """Each cell holding bytes that are not UTF-8 (say, cp1252 from a spreadsheet), by row and column.
+def _bad_byte(cell: str) -> str | None:
+    bad = next((ord(c) - 0xDC00 for c in cell if 0xDC80 <= ord(c) <= 0xDCFF), None)
+    return None if bad is None else f"not UTF-8 (byte 0x{bad:02x}); save the file as UTF-8"
 
-    surrogateescape keeps every bad byte as a lone surrogate, so the CSV still parses and each bad
-    cell can be named; the first bad byte of each is shown.
-    """
-    records = list(csv.reader(io.StringIO(raw.decode("utf-8", errors="surrogateescape"), newline="")))
+
+def _bare_cr(cell: str) -> str | None:
+    return _control_message("\r") if CR_STAND_IN in cell else None
+
+
+def _cells_holding(file: str, text: str, problem_in) -> list[Problem]:
+    """A problem for each cell where problem_in(cell) gives a message, by row and column."""
+    records = list(csv.reader(io.StringIO(text, newline="")))
     header = records[0] if records else []
     problems = []
     for row_number, record in enumerate(records, start=1):
         for index, cell in enumerate(record):
-            bad = next((ord(c) - 0xDC00 for c in cell if 0xDC80 <= ord(c) <= 0xDCFF), None)
-            if bad is not None:
+            message = problem_in(cell)
+            if message:
                 column = header[index] if row_number > 1 and index < len(header) else None
-                problems.append(Problem(file, row_number, column,
-                                        f"not UTF-8 (byte 0x{bad:02x}); save the file as UTF-8"))
+                problems.append(Problem(file, row_number, column, message))
     return problems
 
 
@@ -221,7 +234,9 @@ def _cell_message(error, cell, field) -> str:
         if constraint == "pattern":
             return f"{cell!r} does not match the pattern {limit}"
         return f"{cell!r}: {error.note}"
-    return error.note
+    if error.type == "blank-row":
+        return "blank row; delete it"
+    return error.note or error.message
 
 
 def _rows(data_dir: Path, name: str) -> list[dict]:

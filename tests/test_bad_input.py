@@ -199,6 +199,20 @@ def carriage_return_in_a_quote(d):
             "use a plain line break"]
 
 
+def lone_carriage_return_in_a_quote(d):
+    # An old Mac line ending pasted into a cell, written unquoted: a CSV reader ends the row there, so
+    # without care every later cell is reported in the wrong column. The cell itself is named.
+    row = edit(d, "figures.csv", "pardon-2016.released", quote="A 2016 decree\rresulted in the release")
+    assert b'"A 2016 decree' not in (d / "figures.csv").read_bytes(), "this case needs it unquoted"
+    return [f"figures.csv row {row}, column quote: contains a carriage return (U+000D), which XLSX cannot keep; "
+            "use a plain line break"]
+
+
+def blank_row(d):
+    row = _rewrite_line(d, "figures.csv", "pardon-2016.released", lambda line: "\n" + line)
+    return [f"figures.csv row {row}: blank row; delete it"]
+
+
 # Found while writing this suite: an empty required cell made `amnesty validate` crash with a
 # TypeError traceback instead of naming the cell.
 
@@ -237,7 +251,7 @@ CASES = [non_number_in_a_count, missing_column, duplicate_id, duplicate_act_id, 
          low_above_high, negative_count, unknown_qualifier, windows_1252_encoding, latin_1_encoding,
          byte_order_mark, empty_file, blank_file, infinite_count, not_a_number_count, spreadsheet_style_number,
          fractional_count_of_persons, control_character_in_a_quote, carriage_return_in_a_quote,
-         required_cell_left_empty, unquoted_comma_in_a_quote, row_with_a_cell_missing]
+         lone_carriage_return_in_a_quote, blank_row, required_cell_left_empty, unquoted_comma_in_a_quote, row_with_a_cell_missing]
 
 
 # ---------------------------------------------------------------- fixtures
