@@ -7,6 +7,9 @@ import pandas as pd
 
 from amnesty.db import connect, run_query
 
+# Rows the Data page shows (and fetches) at a time; downloads hold every filtered row.
+TABLE_PAGE_ROWS = 500
+
 
 def figures_frame(db_path: Path, act_ids=(), measure_ids=(), qualifiers=(), source_ids=(),
                   include_derived: bool = True, con=None) -> pd.DataFrame:

@@ -4,6 +4,7 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.bundle import Filters
 from amnesty.data_dictionary import column_descriptions
+from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import data_downloads, how_to_cite
 from amnesty.ui import show_chart
 
@@ -14,7 +15,6 @@ st.markdown("Every published number and every derived one, one row each, with it
 options = webapp.query("filter_options")
 facets = {facet: dict(zip(rows["option_id"], rows["option_label"]))
           for facet, rows in options.groupby("facet")}
-PAGE_ROWS = 500
 FILTERS = [("act", "Act"), ("measure", "Measure"), ("qualifier", "Qualifier"), ("source", "Source")]
 
 chosen = {}

@@ -75,6 +75,11 @@ def query_parameters(sql: str, con) -> dict:
             params[name] = []
         elif name.startswith("include_"):
             params[name] = True
+        elif name == "row_limit":  # one page of the Data page's table, as a reader asks for it
+            from amnesty.dataset import TABLE_PAGE_ROWS
+            params[name] = TABLE_PAGE_ROWS
+        elif name == "row_offset":
+            params[name] = 0
         elif name == "act_id":
             params[name] = con.execute("select act_id from acts order by act_date desc, act_id limit 1").fetchone()[0]
         else:

@@ -44,16 +44,22 @@ final as (
         on listed.act_id = g.act_id and listed.measure_id = 'political_prisoner_groups_listed'
     left join (
         select
-            g2.group_id,
+            r.group_id,
             list({
                 figure_id: f.figure_id, measure_label: f.measure_label, value_text: f.value_text,
                 qualifier: f.qualifier, low: f.low, high: f.high, stage: f.stage, as_of: f.as_of,
                 quote: f.quote, note: f.note, derivation: f.derivation, credits: fc.credits
-            } order by f.figure_id = g2.expected_figure_id) as releases
-        from prisoner_groups as g2
-        join all_figures as f on f.figure_id in (g2.released_figure_id, g2.expected_figure_id)
+            } order by r.release_rank) as releases
+        -- One row per linked figure, released before expected, so the joins below are equality
+        -- joins (an IN join scans every figure).
+        from (
+            select group_id, unnest([released_figure_id, expected_figure_id]) as figure_id,
+                unnest([1, 2]) as release_rank
+            from prisoner_groups
+        ) as r
+        join all_figures as f on f.figure_id = r.figure_id
         left join figure_credits as fc on fc.figure_id = f.figure_id
-        group by g2.group_id
+        group by r.group_id
     ) as rel on rel.group_id = g.group_id
     left join (
         select g2.group_id, list(c.credit_text order by c.credit_text = s.credit_text desc) as credits

@@ -1,5 +1,5 @@
 -- Every published number with its act, measure and source spelled out.
-create or replace view published_figures as
+create or replace table published_figures as
 with final as (
     select
         f.figure_id,

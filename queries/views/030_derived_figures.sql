@@ -1,7 +1,7 @@
 -- Every derived number: release totals, "not broken down" remainders, rates and coverage shares.
 -- Bounds are carried through the arithmetic, so a derived figure is never more exact than the
 -- published figures it comes from: "at least 16,000" minus 1,750 is "at least 14,250".
-create or replace view derived_figures as
+create or replace table derived_figures as
 with published as (
     select * from published_figures
 ),

@@ -2,7 +2,7 @@
 -- ("AI-written secondary press", "official", "monitor"), and every figure, published or derived,
 -- gets the ordered list of those lines: its own source first, then whom it attributes the number to.
 -- A derived figure credits the sources of the published figures it is computed from.
-create or replace view source_credits as
+create or replace table source_credits as
 with described as (
     select
         s.source_id,
@@ -30,7 +30,7 @@ final as (
 
 select * from final;
 
-create or replace view figure_credits as
+create or replace table figure_credits as
 with published_credits as (
     select f.figure_id, 1 as credit_rank, c.credit_text
     from figures as f
