@@ -37,16 +37,21 @@ def _act_ids() -> list[str]:
         return [row["act_id"] for row in csv.DictReader(handle)]
 
 
+# Charts with a row per act draw at most this many, the most recent; beyond it bars are unreadable
+# (and the chart takes minutes to build). The Data page and the act pages hold every act.
+CHART_ACTS = {"act_limit": 20}
+
+
 def _specs() -> list[FigureSpec]:
     specs = [
         FigureSpec("scale-vs-releases", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=True),
-                   "Each act's announced reach against people released, log scale."),
+                   "Each act's announced reach against people released, log scale.", CHART_ACTS),
         FigureSpec("scale-vs-releases-linear", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=False),
-                   "Each act's announced reach against people released, linear scale."),
+                   "Each act's announced reach against people released, linear scale.", CHART_ACTS),
         FigureSpec("release-rate", "release_rate_by_act", release_rate_figure,
-                   "People released as a share of announced reach, per act."),
+                   "People released as a share of announced reach, per act.", CHART_ACTS),
         FigureSpec("political-prisoner-coverage", "political_prisoner_coverage",
                    political_prisoner_coverage_figure,
                    "The 2025–26 act against the political-prisoner list."),

@@ -19,10 +19,11 @@ st.markdown(
 scale = st.segmented_control("Scale", ["Log", "Linear"], default="Log", key="scale",
                              help="148 and 20,000 share one axis: the log scale keeps both readable.")
 name = "scale-vs-releases-linear" if scale == "Linear" else "scale-vs-releases"
-show_chart(webapp.chart(name), key="overview")
+chart = webapp.chart(name)
+show_chart(chart, key="overview")
 
 st.subheader("Each act: its breakdown, dates and sources")
-# Short labels: st.page_link cuts a long one off on a phone.
-for act in webapp.query("acts").itertuples():
+# The acts the chart draws, newest last as drawn. Short labels: st.page_link cuts a long one off on a phone.
+for act in chart.data.drop_duplicates("act_id").itertuples():
     st.page_link("app_pages/act_detail.py", label=act.act_title, query_params={"act": act.act_id},
                  icon=":material/arrow_forward:")

@@ -78,6 +78,9 @@ def query_parameters(sql: str, con) -> dict:
         elif name == "row_limit":  # one page of the Data page's table, as a reader asks for it
             from amnesty.dataset import TABLE_PAGE_ROWS
             params[name] = TABLE_PAGE_ROWS
+        elif name == "act_limit":  # as the charts ask for it
+            from amnesty.figures import CHART_ACTS
+            params[name] = CHART_ACTS[name]
         elif name == "row_offset":
             params[name] = 0
         elif name == "act_id":

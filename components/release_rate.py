@@ -5,7 +5,7 @@ import pandas as pd
 
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
-from components.rows import bar_row, stage_suffix, table, unit_title
+from components.rows import acts_left_out, bar_row, stage_suffix, table, unit_title
 from components.theme import ROLE_COLOURS
 
 TABLE_COLUMNS = ["act_title", "measure_label", "stage", "qualifier", "low", "high", "value_text",
@@ -29,7 +29,7 @@ def release_rate_figure(frame: pd.DataFrame) -> Chart:
     subtitle = "People released as a share of what the act was said to reach, per act."
     derivations = " ".join(f"{row['act_label']}: {row['derivation']}."
                            for _, row in frame[frame["derivation"].notna()].iterrows())
-    notes = f"{marks} Derived, not published: {derivations}"
+    notes = " ".join(filter(None, [marks, acts_left_out(frame), f"Derived, not published: {derivations}"]))
     alt_text = "Bar chart of release rates: " + "; ".join(
         f"{row['act_title']} {row['value_text']}" for _, row in frame.iterrows()) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,

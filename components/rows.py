@@ -11,6 +11,14 @@ def _get(row, column):
     return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
 
 
+def acts_left_out(frame: pd.DataFrame) -> str:
+    """A note when the query drew only the most recent acts (see acts_total), else ''."""
+    shown, total = frame["act_id"].nunique(), int(frame["acts_total"].iloc[0]) if len(frame) else 0
+    if shown >= total:
+        return ""
+    return f"Showing the {shown} most recent of {total:,} acts; the Data page holds every act."
+
+
 def stage_suffix(stage) -> str:
     """Announced and expected numbers say so in words as well as by their hatching."""
     return f" ({stage})" if stage in ("announced", "expected") else ""

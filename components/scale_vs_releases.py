@@ -5,12 +5,12 @@ import pandas as pd
 
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
-from components.rows import bar_row, heading_row, stage_suffix, table, unit_title
+from components.rows import acts_left_out, bar_row, heading_row, stage_suffix, table, unit_title
 from components.theme import ROLE_COLOURS
 
 SERIES_COLOURS = {"reach": ROLE_COLOURS["scope"], "released": ROLE_COLOURS["release"]}
 TABLE_COLUMNS = ["act_title", "series_label", "measure_label", "stage", "qualifier", "low", "high",
-                 "value_text", "as_of", "quote", "derivation", "credits"]
+                 "value_text", "as_of", "quote", "derivation", "credits", "act_id"]
 
 
 def scale_vs_releases_figure(frame: pd.DataFrame, log_scale: bool = True) -> Chart:
@@ -32,13 +32,14 @@ def scale_vs_releases_figure(frame: pd.DataFrame, log_scale: bool = True) -> Cha
     largest = earlier.loc[earlier["low"].idxmax()] if earlier["low"].notna().any() else None
     title = (f"{latest.loc['reach', 'act_title']}: {latest.loc['reach', 'value_text']} "
              f"{str(latest.loc['reach', 'measure_label']).lower()}{stage_suffix(latest.loc['reach', 'stage'])}")
+    left_out = acts_left_out(frame)
     if largest is not None:
-        title += (f"; the most any earlier act is reported to have released is "
+        title += (f"; the most any earlier act{' shown' if left_out else ''} is reported to have released is "
                   f"{largest['value_text']} ({largest['act_label']})")
     subtitle = ("What each act was said to reach (orange) against the people it released (blue), "
                 f"oldest act first. {'Log' if log_scale else 'Linear'} scale.")
     derived = frame[frame["derived"].fillna(False).astype(bool)]
-    notes = " ".join([marks] + [
+    notes = " ".join([marks] + ([left_out] if left_out else []) + [
         f"{row['act_label']} '{row['measure_label']}' is derived: {row['derivation']}."
         for _, row in derived.iterrows()])
     alt_text = "Bar chart of announced reach and people released for each act: " + "; ".join(

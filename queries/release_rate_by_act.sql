@@ -1,6 +1,13 @@
 -- Each act's release rate (people released as a share of its announced reach), one row per act.
 -- An act with no published reach has no rate at all: it stays a row, marked "not given".
-with rates as (
+-- Only the $act_limit most recent acts are drawn; acts_total says how many there are.
+with shown_acts as (
+    select *, count(*) over () as acts_total
+    from acts
+    qualify row_number() over (order by act_date desc, act_id desc) <= $act_limit::bigint
+),
+
+rates as (
     select *
     from derived_figures
     where measure_id = 'release_rate'
@@ -13,6 +20,7 @@ final as (
         a.title as act_title,
         a.year,
         a.act_date,
+        a.acts_total,
         r.figure_id,
         coalesce(r.measure_label, m.label) as measure_label,
         r.stage,
@@ -26,7 +34,7 @@ final as (
         r.derivation,
         r.figure_id is not null as has_reach,
         coalesce(cr.credits, []::varchar[]) as credits
-    from acts as a
+    from shown_acts as a
     cross join (select label, unit from measures where measure_id = 'release_rate') as m
     left join rates as r on r.act_id = a.act_id
     left join figure_credits as cr on cr.figure_id = r.figure_id

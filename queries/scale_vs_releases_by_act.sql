@@ -1,8 +1,15 @@
 -- One row per act and series: what the act was said to reach (role 'scope') against how many it
 -- released (the derived all-categories total where there are several release categories, else the
 -- one published release figure). A series no source gives is still a row, with no figure, so the
--- chart can say "not given" instead of drawing nothing or a zero.
-with series (series_id, series_rank, series_label) as (
+-- chart can say "not given" instead of drawing nothing or a zero. Only the $act_limit most recent
+-- acts are drawn (a chart of ten thousand acts is unreadable); acts_total says how many there are.
+with shown_acts as (
+    select *, count(*) over () as acts_total
+    from acts
+    qualify row_number() over (order by act_date desc, act_id desc) <= $act_limit::bigint
+),
+
+series (series_id, series_rank, series_label) as (
     values
         ('reach', 1, 'Reach (affected or covered)'),
         ('released', 2, 'Released')
@@ -42,6 +49,7 @@ final as (
         a.title as act_title,
         a.year,
         a.act_date,
+        a.acts_total,
         s.series_id,
         s.series_rank,
         s.series_label,
@@ -60,7 +68,7 @@ final as (
         c.derived,
         c.derivation,
         coalesce(cr.credits, []::varchar[]) as credits
-    from acts as a
+    from shown_acts as a
     cross join series as s
     left join chosen as c on c.act_id = a.act_id and c.series_id = s.series_id
     left join figure_credits as cr on cr.figure_id = c.figure_id

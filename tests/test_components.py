@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 from amnesty.db import run_query
-from amnesty.figures import build_chart, figure_names
+from amnesty.figures import CHART_ACTS, build_chart, figure_names
 from components.bounded_bars import bound_shape, bounded_bars_figure
+from components.release_rate import release_rate_figure
+from components.scale_vs_releases import scale_vs_releases_figure
 from components.theme import ROLE_COLOURS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +65,7 @@ def test_builders_do_not_import_streamlit():
 
 def test_lower_bounds_end_in_an_arrow_and_unknowns_get_no_bar(charts, con):
     chart = charts["scale-vs-releases"]
-    frame = run_query(con, "scale_vs_releases_by_act")
+    frame = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS)
     bar = traces(chart, "values")[0]
     lower = frame[frame["low"].notna() & frame["high"].isna()]
     arrows = traces(chart, "lower bound")[0]
@@ -94,7 +96,7 @@ def test_upper_bound_and_range_are_drawn_as_such(charts, con):
 
 def test_announced_bars_are_hatched_and_reported_are_solid(charts, con):
     bar = traces(charts["scale-vs-releases"], "values")[0]
-    frame = run_query(con, "scale_vs_releases_by_act").dropna(subset=["low"])
+    frame = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS).dropna(subset=["low"])
     hatch = dict(zip(bar.y, bar.marker.pattern.shape))
     for row in frame.itertuples():
         assert hatch[f"{row.act_id}|{row.series_id}"] == ("/" if row.stage == "announced" else "")
@@ -103,7 +105,7 @@ def test_announced_bars_are_hatched_and_reported_are_solid(charts, con):
 def test_hover_carries_quote_and_qualifier(charts, con):
     bar = traces(charts["scale-vs-releases"], "values")[0]
     hover = dict(zip(bar.y, bar.customdata))
-    row = run_query(con, "scale_vs_releases_by_act").set_index(["act_id", "series_id"]).loc[
+    row = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS).set_index(["act_id", "series_id"]).loc[
         ("amnesty-2025-26", "reach")]
     text = hover["amnesty-2025-26|reach"]
     assert "Qualifier: more than" in text and row["value_text"] in text
@@ -165,3 +167,18 @@ def test_bounded_bars_literal():
     (2, 4, "range"), (0, None, "unknown"), (None, None, "unknown")])
 def test_bound_shape(low, high, shape):
     assert bound_shape(low, high) == shape
+
+
+def test_charts_per_act_draw_the_most_recent_acts_and_say_so(con):
+    """Past the act limit a chart draws the newest acts only, and its notes say how many are left out."""
+    acts = run_query(con, "acts")
+    newest = acts.sort_values(["act_date", "act_id"]).tail(2)
+    for query, builder in (("scale_vs_releases_by_act", scale_vs_releases_figure),
+                           ("release_rate_by_act", release_rate_figure)):
+        frame = run_query(con, query, act_limit=2)
+        assert set(frame["act_id"]) == set(newest["act_id"])
+        chart = builder(frame)
+        assert f"Showing the 2 most recent of {len(acts)} acts" in chart.notes
+        assert set(chart.data["act_title"]) == set(newest["act_title"])
+        full = builder(run_query(con, query, **CHART_ACTS))
+        assert "most recent of" not in full.notes

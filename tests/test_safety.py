@@ -97,7 +97,8 @@ def query_parameters(name: str) -> dict[str, str]:
 
 
 QUERIES = sorted(p.stem for p in QUERIES_DIR.glob("*.sql"))
-PARAMETERISED = [q for q in QUERIES if query_parameters(q)]
+# Queries a text value can reach (a number-only parameter, like a row limit, cannot carry one).
+PARAMETERISED = [q for q in QUERIES if {"list", "text"} & set(query_parameters(q).values())]
 
 
 def test_queries_take_only_bound_parameters():
