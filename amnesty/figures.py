@@ -83,7 +83,8 @@ def figure_spec(name: str) -> FigureSpec:
         raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
 
 
-def build_chart(name: str, con) -> Chart:
-    """Run the figure's query with its bound parameters, then its builder."""
+def build_chart(name: str, con, fetch: Callable[..., pd.DataFrame] = run_query) -> Chart:
+    """Run the figure's query with its bound parameters, then its builder. `fetch` takes run_query's
+    arguments; the app passes its cached one, so a page and its chart share one query run."""
     spec = figure_spec(name)
-    return spec.builder(run_query(con, spec.query, **spec.params))
+    return spec.builder(fetch(con, spec.query, **spec.params))

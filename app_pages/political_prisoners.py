@@ -18,7 +18,8 @@ cols = st.columns(2)
 cols[0].metric(f"{coverage.loc['political_prisoners_released', 'measure_label']} "
                f"(by {coverage.loc['political_prisoners_released', 'as_of']})",
                coverage.loc["political_prisoners_released", "value_text"])
-expected = webapp.query("all_figures", act_ids=[], measure_ids=["political_prisoners_expected_release"],
+expected = webapp.query("all_figures", act_ids=[coverage["act_id"].iloc[0]],
+                        measure_ids=["political_prisoners_expected_release"],
                         qualifiers=[], source_ids=[], include_derived=False).iloc[0]
 cols[1].metric(expected.measure_label, expected.value_text, help=expected.note)
 cols = st.columns(2)

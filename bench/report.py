@@ -35,6 +35,22 @@ HISTORY = [
      "149 ms, 343 ms, 315 ms, 165 ms, 27 ms; prisoner_groups_by_reach then 36 ms with an equality join in place "
      "of `figure_id in (…)`, which scanned every figure. The synthetic build takes 98 s instead of 87 s and the "
      "file is 193 MB instead of 75 MB"),
+    ("Overview and release-rate charts at 10,000 acts",
+     "the bench's AppTest pass sat over 10 minutes in the Overview (py-spy): a heading and two bars per act, "
+     "30,016 annotations, and the footer's one `add_annotation` re-checks each element of that list against the "
+     "others; building the chart took about a minute (release rate 27 s) even once that was mended",
+     "the charts draw the 20 most recent acts (`CHART_ACTS`, `$act_limit` in SQL) and the notes say how many "
+     "are left out; the footer joins the list in one assignment: 0.5 s and 0.2 s per chart"),
+    ("Data and Sources pages: chart tables at a million figures",
+     "the figures-by-qualifier and figures-by-source tables listed every figure id per bar: 21.5 MB over the "
+     "websocket for the Data page (17.1 s first render, 5.0× the real-data page); figures_by_qualifier 1.02 s",
+     "the counts stand alone (the Data page filtered by qualifier or source lists the figures); see the rows "
+     "of this run"),
+    ("Political prisoners page, cold visit",
+     "its coverage and groups queries ran twice (once for the metrics, once inside each chart), and the expected-"
+     "release metric fetched that measure for every act",
+     "charts fetch through the app's cached query, so a page and its chart share one run; the metric asks for the "
+     "one act's figure"),
     ("Data page against the synthetic set",
      "every filtered row fetched into one dataframe (the whole million-row view on a first visit with no "
      "filter), though a reader sees a screenful",
@@ -224,11 +240,11 @@ def scale_rows(scale: dict | None, real_queries: list | None, pages: dict | None
         note = "over: " + ", ".join(f"{q['query']} {_s(q['seconds'])} ({q['rows']:,} rows; SQL alone {_s(q['count_only_s'])})"
                                      for q in sorted(slow, key=lambda q: -q["seconds"]))
         note += ". Where SQL alone is under the target, the time is the transfer into pandas: `all_figures` is the " \
-                "full download and returns every row by design, and the chart queries carry list cells (`figure_ids`, " \
-                "`credits`) that grow with the data. Where the SQL itself is over, it scans the million-row " \
-                "all_figures and figure_credits tables twice for a handful of rows. Fix: store each figure's credits " \
-                "on all_figures in the build (one scan, no join), and give the chart tables a link to the Data page " \
-                "filtered the same way instead of the list of figure ids"
+                "full download and returns every row by design; the others return many rows (a table of every derived " \
+                "figure, every act as a filter option) or list cells (`credits`, `derived_from`). Where the SQL itself " \
+                "is over, it scans the million-row all_figures and figure_credits tables more than once for a " \
+                "handful of rows. Fix: store each figure's credits on all_figures in the build (one scan, no join), " \
+                "and page the method page's tables as the Data page is paged"
     errors = [q for q in scale["queries"] if "error" in q]
     if errors:
         note += ("; " if note else "") + "errors: " + ", ".join(f"{q['query']}: {q['error'][:80]}" for q in errors)

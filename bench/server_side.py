@@ -114,10 +114,13 @@ def measure(repeats: int, only: list[str] | None = None) -> dict:
     for page in pages:
         entry = {"page": page}
         try:
+            at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+            # A switch needs a session to switch from: without this run AppTest stays on the default
+            # page, and every page was measured as the Overview.
+            at.run()
+            # A reader's first visit to this page, with every cache cold.
             st.cache_data.clear()
             st.cache_resource.clear()
-            # A reader's first visit, straight to this page, with every cache cold.
-            at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
             FETCHED.clear()
             entry["cold_visit_s"] = _timed(lambda: at.switch_page(page).run())
             entry["exceptions"] = [str(e.value)[:300] for e in at.exception]

@@ -35,7 +35,7 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
                   source=source_line(frame["credits"]), alt_text=alt_text,
                   data=table(frame, ["row_label", "source_kind_text", "attributed_kind_text",
-                                     "figure_count", "figure_ids"]))
+                                     "figure_count"]))
 
 
 def figures_by_qualifier_figure(frame: pd.DataFrame) -> Chart:
@@ -53,4 +53,4 @@ def figures_by_qualifier_figure(frame: pd.DataFrame) -> Chart:
     alt_text = "Bar chart of published figures by qualifier: " + "; ".join(labels) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
                   source=source_line(frame["credits"]), alt_text=alt_text,
-                  data=table(frame, ["qualifier_text", "figure_count", "figure_ids"]))
+                  data=table(frame, ["qualifier_text", "figure_count"]))

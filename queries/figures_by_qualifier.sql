@@ -7,7 +7,6 @@ with counted as (
         f.qualifier = 'exact' as is_exact,
         count(*) as figure_count,
         'figures' as unit,
-        list(f.figure_id order by f.figure_id) as figure_ids,
         list_distinct(list(sc.credit_text order by sc.credit_text)) as credits
     from figures as f
     join source_credits as sc on sc.source_id = f.source_id

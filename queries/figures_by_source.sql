@@ -4,8 +4,7 @@ with counted as (
     select
         f.source_id,
         f.attributed_to,
-        count(*) as figure_count,
-        list(f.figure_id order by f.figure_id) as figure_ids
+        count(*) as figure_count
     from figures as f
     group by f.source_id, f.attributed_to
 ),
@@ -23,7 +22,6 @@ final as (
         c.figure_count,
         sum(c.figure_count) over ()::bigint as total_figures,
         'figures' as unit,
-        c.figure_ids,
         list_distinct(list_value(sc.credit_text, att_c.credit_text)) as credits
     from counted as c
     join sources as s on s.source_id = c.source_id
