@@ -9,6 +9,16 @@ with counts (measure_id, count_rank, share_measure_id) as (
         ('political_prisoners_released_expected_total', 5, 'expected_coverage_share_of_list')
 ),
 
+-- The most recent act measured against a political-prisoner list (the 2025–26 act in the data).
+list_act as (
+    select f.act_id
+    from all_figures as f
+    join acts as a using (act_id)
+    where f.measure_id = 'political_prisoners_listed'
+    order by a.act_date desc, f.act_id desc
+    limit 1
+),
+
 final as (
     select
         f.figure_id,
@@ -35,7 +45,7 @@ final as (
             as credits,
         c.count_rank
     from counts as c
-    join all_figures as f on f.measure_id = c.measure_id
+    join all_figures as f on f.measure_id = c.measure_id and f.act_id = (select act_id from list_act)
     left join all_figures as share
         on share.measure_id = c.share_measure_id and share.act_id = f.act_id
     left join figure_credits as cr on cr.figure_id = f.figure_id
