@@ -22,7 +22,8 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 QUIET_MS = 400
 
-# Installed before any page script: the time of the latest DOM change, from navigation start.
+# Installed before any page script: the time of the latest DOM change and of the first moment the
+# script run was seen finished, from navigation start.
 TRACK_MUTATIONS = """
 window.__lastMutation = 0;
 window.__scriptDone = null;

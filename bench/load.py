@@ -56,32 +56,18 @@ from urllib.parse import urlsplit
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(1, str(BENCH))
 
 import app_server  # noqa: E402
+# One page-timing probe, viewport and quiet period for the bench's page timings and the load test.
+from browser import QUIET_MS, TRACK_MUTATIONS, VIEWPORT  # noqa: E402
 
 DEFAULT_OUT = BENCH / "load_results.json"
 CLIENTS = ("browser", "websocket")
 # The app's five pages (url_path in app.py; the default page, the Overview, is served at the root
 # only: /overview is "Page not found").
 PAGE_PATHS = ("/", "/act", "/political-prisoners", "/data", "/sources")
-VIEWPORT = {"width": 1280, "height": 900}
-QUIET_MS = 400
 
-# Installed before any page script: the time of the latest DOM change and of the first moment the
-# script run was seen finished, from navigation start.
-TRACK_MUTATIONS = """
-window.__lastMutation = 0;
-window.__scriptDone = null;
-new MutationObserver(() => {
-  window.__lastMutation = performance.now();
-  if (window.__scriptDone === null) {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (app && app.getAttribute('data-test-script-state') === 'notRunning'
-        && document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]'))
-      window.__scriptDone = performance.now();
-  }
-}).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-"""
 
 # 'exception' as soon as the script has finished with an exception on the page; 'rendered' once the
 # script has finished, at least one plotly chart is drawn, every visible chart and table is drawn,
