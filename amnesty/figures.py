@@ -83,8 +83,10 @@ def figure_spec(name: str) -> FigureSpec:
         raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
 
 
-def build_chart(name: str, con, fetch: Callable[..., pd.DataFrame] = run_query) -> Chart:
-    """Run the figure's query with its bound parameters, then its builder. `fetch` takes run_query's
-    arguments; the app passes its cached one, so a page and its chart share one query run."""
+def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None) -> Chart:
+    """Run the figure's query with its bound parameters, then its builder. `fetch(query, **params)`
+    stands in for run_query on `con`: the app passes its cached query, so a page and its chart share
+    one query run."""
     spec = figure_spec(name)
-    return spec.builder(fetch(con, spec.query, **spec.params))
+    fetch = fetch or partial(run_query, con)
+    return spec.builder(fetch(spec.query, **spec.params))

@@ -27,7 +27,7 @@ def query(name: str, **params) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def chart(name: str) -> Chart:
-    return build_chart(name, connection(), fetch=lambda _con, query_name, **params: query(query_name, **params))
+    return build_chart(name, fetch=query)
 
 
 # -- URL state -------------------------------------------------------------------------------------
