@@ -1,5 +1,11 @@
 """Entry point: `streamlit run app.py`. Builds the navigation from one file per page."""
+from pathlib import Path
+
 import streamlit as st
+
+# Focus rings and touch targets, which Streamlit's theme options cannot set: one constant stylesheet
+# from the repository. Only a Path to a .css file ever reaches st.html (tests/test_safety.py).
+STYLESHEET = Path(__file__).parent / "amnesty" / "accessibility.css"
 
 
 @st.cache_resource(show_spinner=False)
@@ -14,7 +20,8 @@ def import_heavy_modules() -> None:
     import amnesty.ui, amnesty.webapp, openpyxl, pyarrow.parquet  # noqa: F401, E401
 
 
-st.set_page_config(page_title="Azerbaijan's amnesties and pardons", layout="centered")
+SITE_TITLE = "Azerbaijan's amnesties and pardons"
+st.set_page_config(page_title=SITE_TITLE, layout="centered")
 import_heavy_modules()
 
 PAGES = [
@@ -26,4 +33,8 @@ PAGES = [
     st.Page("app_pages/sources_and_method.py", title="Sources & method", url_path="sources"),
 ]
 
-st.navigation(PAGES, position="top").run()
+page = st.navigation(PAGES, position="top")
+# Each page its own browser title (WCAG 2.4.2), the page first so a tab or a bookmark says which.
+st.set_page_config(page_title=f"{page.title} · {SITE_TITLE}")
+st.html(STYLESHEET)
+page.run()

@@ -42,19 +42,30 @@ DATA_HELP = {
 
 # -- charts ------------------------------------------------------------------------------------------
 def chart_downloads(chart: Chart, key: str) -> None:
+    """A button that opens the chart's download menu.
+
+    The menu is a modal dialog, not an st.popover: Streamlit's popover leaves focus on its button
+    and portals its body to the end of the page, so Tab walked the page hidden under it. The dialog
+    moves focus into the menu, keeps it there, and closes on Escape.
+    """
+    if st.button("Download this chart", icon=":material/download:", key=f"{key}-download-menu"):
+        _chart_download_menu(chart, key)
+
+
+@st.dialog("Download this chart")
+def _chart_download_menu(chart: Chart, key: str) -> None:
     """PNG, SVG, PDF and HTML of the chart as shown, words and source line included."""
     stem = chart_file_stem(chart.title)
     chromium = render.chromium_available()
-    with st.popover("Download this chart", icon=":material/download:"):
-        for fmt in render.FORMATS:
-            needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
-            st.download_button(
-                CHART_LABELS[fmt], data=_chart_file(chart, fmt), file_name=f"{stem}.{fmt}",
-                mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
-                disabled=needs_chromium, width="stretch",
-                help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
-        st.caption("Same words, numbers and source line as on this page. For other sizes, "
-                   "`amnesty export figures --preset social|print`.")
+    for fmt in render.FORMATS:
+        needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
+        st.download_button(
+            CHART_LABELS[fmt], data=_chart_file(chart, fmt), file_name=f"{stem}.{fmt}",
+            mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
+            disabled=needs_chromium, width="stretch",
+            help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
+    st.caption("Same words, numbers and source line as on this page. For other sizes, "
+               "`amnesty export figures --preset social|print`.")
 
 
 def chart_file_stem(title: str, limit: int = 60) -> str:

@@ -17,7 +17,7 @@ act = acts.set_index("act_id").loc[act_id]
 
 show_chart(webapp.chart(f"act-breakdown-{act_id}"), key=f"breakdown-{act_id}")
 
-st.subheader("Dates and status")
+st.header("Dates and status")
 facts = {
     "Kind": act.act_kind,
     "Occasion": act.occasion,
@@ -29,7 +29,7 @@ for label, value in facts.items():
     st.markdown(f"**{label}:** {value if isinstance(value, str) else 'not given'}")
 st.caption(f"“{act.quote}” — {act.source_credit}")
 
-st.subheader("Sources")
+st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
     st.markdown(f"**{source.short_name}** ({source.kind_text})")
     st.caption(source.reliability_note)

@@ -53,7 +53,7 @@ st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
              column_config={column: st.column_config.Column(help=text)
                             for column, text in column_descriptions(rows.columns).items()})
 
-st.subheader("Download this view")
+st.header("Download this view")
 data_downloads(webapp.connection(), filters, row_count=total)
 how_to_cite(webapp.query("sources"))
 

@@ -22,7 +22,7 @@ name = "scale-vs-releases-linear" if scale == "Linear" else "scale-vs-releases"
 chart = webapp.chart(name)
 show_chart(chart, key="overview")
 
-st.subheader("Each act: its breakdown, dates and sources")
+st.header("Each act: its breakdown, dates and sources")
 # The acts the chart draws, newest last as drawn. Short labels: st.page_link cuts a long one off on a phone.
 for act in chart.data.drop_duplicates("act_id").itertuples():
     st.page_link("app_pages/act_detail.py", label=act.act_title, query_params={"act": act.act_id},

@@ -6,7 +6,7 @@ import pandas as pd
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import bar_row, stage_suffix, table, unit_title
-from components.theme import ROLE_COLOURS
+from components.theme import ROLE_COLOURS, colour_name
 
 TABLE_COLUMNS = ["measure_label", "role", "stage", "qualifier", "low", "high", "value_text", "as_of",
                  "quote", "derived", "derivation", "note", "credits"]
@@ -39,8 +39,10 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
     title = f"{act_title}: " + ", ".join(parts) if parts else act_title
     if scope.empty:
         title += "; no source gives its total reach"
-    subtitle = ("Its reach (orange), release categories (blue), other relief (green) and the part of "
-                "the reach no category accounts for (grey, derived).")
+    colour = {role: colour_name(ROLE_COLOURS[role]) for role in ("scope", "release", "relief", "remainder")}
+    subtitle = (f"Its reach ({colour['scope']}), release categories ({colour['release']}), other relief "
+                f"({colour['relief']}) and the part of the reach no category accounts for "
+                f"({colour['remainder']}, derived).")
     notes = [marks]
     for _, row in frame[frame["derived"].astype(bool)].iterrows():
         notes.append(f"'{row['measure_label']}' is derived: {row['derivation']} = {row['value_text']}.")

@@ -6,7 +6,7 @@ import pandas as pd
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import table, unit_title
-from components.theme import KIND_COLOURS, OKABE_ITO, ROLE_COLOURS
+from components.theme import KIND_COLOURS, ROLE_COLOURS, colour_name
 
 
 def _count_rows(frame: pd.DataFrame, key_column: str, labels, colours, hovers) -> pd.DataFrame:
@@ -30,7 +30,9 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
              "from one AI-written press article" if len(press["source_id"].unique()) == 1
              else f"{top['row_label']} supplies {top['figure_count']} of {top['total_figures']} figures")
     subtitle = "Published figures by the source we read them in, and whom that source cites."
-    notes = "Colours: purple press, green monitor, orange official (the source we read)."
+    notes = ("Colours: " + ", ".join(f"{colour_name(KIND_COLOURS[kind])} {kind}"
+                                    for kind in ("press", "monitor", "official"))
+             + " (the source we read).")
     alt_text = "Bar chart of published figures by source: " + "; ".join(labels) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
                   source=source_line(frame["credits"]), alt_text=alt_text,
@@ -41,15 +43,16 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
 def figures_by_qualifier_figure(frame: pd.DataFrame) -> Chart:
     labels = [f"{r['qualifier_text']}: {r['figure_count']}" for _, r in frame.iterrows()]
     hovers = [f"<b>{r['qualifier_text']}</b><br>{r['figure_count']} figures" for _, r in frame.iterrows()]
-    colours = [ROLE_COLOURS["exact"] if exact else OKABE_ITO["vermillion"] for exact in frame["is_exact"]]
+    colours = [ROLE_COLOURS["exact" if exact else "bound"] for exact in frame["is_exact"]]
     rows = _count_rows(frame, "qualifier", labels, colours, hovers)
     figure, plot_height, _ = bounded_bars_figure(rows, axis_title=unit_title(frame["unit"].iloc[0]))
     first = frame.iloc[0]
     title = (f"{first['bounded_figures']} of {first['total_figures']} published numbers are bounds "
              "or ranges, not exact counts")
     subtitle = "Published figures by the qualifier the source puts on them."
-    notes = ("Blue: exact. Vermillion: a bound or a range, which the charts draw with arrows or "
-             "whiskers and never as an exact number.")
+    notes = (f"{colour_name(ROLE_COLOURS['exact']).capitalize()}: exact. "
+             f"{colour_name(ROLE_COLOURS['bound']).capitalize()}: a bound or a range, which the charts "
+             "draw with arrows or whiskers and never as an exact number.")
     alt_text = "Bar chart of published figures by qualifier: " + "; ".join(labels) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
                   source=source_line(frame["credits"]), alt_text=alt_text,

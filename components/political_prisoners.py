@@ -6,7 +6,7 @@ import pandas as pd
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import bar_row, stage_suffix, table, unit_title
-from components.theme import ROLE_COLOURS
+from components.theme import ROLE_COLOURS, colour_name
 
 COVERAGE_COLOURS = {
     "political_prisoners_listed": ROLE_COLOURS["list"],
@@ -82,8 +82,9 @@ def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
     first = frame.iloc[0]
     title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
              "groups on the political-prisoner list, and not all of that one")
-    subtitle = ("The groups the sources name, with their size in grey where a source gives one; "
-                "members released in blue, more expected in light blue.")
+    subtitle = (f"The groups the sources name, with their size in {colour_name(ROLE_COLOURS['list'])} "
+                f"where a source gives one; members released in {colour_name(ROLE_COLOURS['reached'])}, "
+                "more expected dotted.")
     listed_note = first["groups_listed_note"]
     notes = " ".join([marks] + [str(n) for n in frame["note"].dropna().unique()]
                      + ([str(listed_note)] if isinstance(listed_note, str) else []))

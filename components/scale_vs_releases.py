@@ -6,7 +6,7 @@ import pandas as pd
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import acts_left_out, bar_row, heading_row, stage_suffix, table, unit_title
-from components.theme import ROLE_COLOURS
+from components.theme import ROLE_COLOURS, colour_name
 
 SERIES_COLOURS = {"reach": ROLE_COLOURS["scope"], "released": ROLE_COLOURS["release"]}
 TABLE_COLUMNS = ["act_title", "series_label", "measure_label", "stage", "qualifier", "low", "high",
@@ -36,8 +36,9 @@ def scale_vs_releases_figure(frame: pd.DataFrame, log_scale: bool = True) -> Cha
     if largest is not None:
         title += (f"; the most any earlier act{' shown' if left_out else ''} is reported to have released is "
                   f"{largest['value_text']} ({largest['act_label']})")
-    subtitle = ("What each act was said to reach (orange) against the people it released (blue), "
-                f"oldest act first. {'Log' if log_scale else 'Linear'} scale.")
+    subtitle = (f"What each act was said to reach ({colour_name(SERIES_COLOURS['reach'])}) against the "
+                f"people it released ({colour_name(SERIES_COLOURS['released'])}), oldest act first. "
+                f"{'Log' if log_scale else 'Linear'} scale.")
     derived = frame[frame["derived"].fillna(False).astype(bool)]
     notes = " ".join([marks] + ([left_out] if left_out else []) + [
         f"{row['act_label']} '{row['measure_label']}' is derived: {row['derivation']}."

@@ -1,51 +1,59 @@
-"""The one plotly template every chart uses: the Okabe–Ito colour-blind-safe palette and one font.
+"""The one plotly template every chart uses: Paul Tol's colour-blind-safe 'muted' scheme and one font.
 
-Okabe & Ito (2008), "Color Universal Design": eight colours that stay distinct under the common
-colour-vision deficiencies. Colours are named here by what they mean in this dashboard, so a
-builder asks for `ROLE_COLOURS["release"]`, never for a hex code.
+Paul Tol (2021), "Colour schemes and templates", SRON technical note SRON/EPS/TN/09-002, scheme
+'muted': nine colours that stay distinct under the common colour-vision deficiencies. Only the six
+darker ones are used (five: olive, at 3.0:1, is not needed), each at least 3:1 against white (WCAG 2.2, 1.4.11: marks that carry meaning),
+which Okabe–Ito's orange (2.2:1), sky blue (2.3:1) and yellow (1.3:1) were not; its cyan, teal, sand
+and pale grey are not either, so they are left out. tests/test_theme.py computes every ratio.
+
+Colours are named here by what they mean in this dashboard, so a builder asks for
+`ROLE_COLOURS["release"]`, never for a hex code, and names a colour in words with `colour_name`.
 """
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
+TOL_MUTED = {
+    "indigo": "#332288",
+    "rose": "#CC6677",
+    "green": "#117733",
+    "purple": "#AA4499",
+    "wine": "#882255",
 }
-# Not an Okabe–Ito colour: a neutral for context (the whole list, the unexplained remainder).
-NEUTRAL = "#7F7F7F"
-TEXT = "#222222"
+# Not a Tol colour: a neutral for context (the whole list, the unexplained remainder), dark enough
+# for 3:1 against white and against its own hatched tint.
+NEUTRAL = "#707070"
+# Near-black, not #222222: Streamlit draws captions in the text colour at 60% opacity, and #222222
+# gave #7A7A7A (4.3:1); #111111 gives #707070 (4.9:1). .streamlit/config.toml's textColor matches.
+TEXT = "#111111"
 MUTED_TEXT = "#555555"
 GRID = "#E5E5E5"
+COLOUR_NAMES = {hex_code: name for name, hex_code in TOL_MUTED.items()} | {NEUTRAL: "grey"}
 
 # The exports need one fixed, installed font (Debian's fonts-dejavu-core) so PNG/PDF match the app.
 FONT_FAMILY = "DejaVu Sans"
 
 ROLE_COLOURS = {
-    "scope": OKABE_ITO["orange"],          # what an act was said to reach
-    "release": OKABE_ITO["blue"],          # people who left custody
-    "relief": OKABE_ITO["bluish_green"],   # lighter sentences, non-custodial relief
+    "scope": TOL_MUTED["rose"],            # what an act was said to reach
+    "release": TOL_MUTED["indigo"],        # people who left custody
+    "relief": TOL_MUTED["green"],          # lighter sentences, non-custodial relief
     "remainder": NEUTRAL,                  # derived: reach no category accounts for
-    "political_prisoners": OKABE_ITO["reddish_purple"],
+    "political_prisoners": TOL_MUTED["purple"],
     "list": NEUTRAL,
-    "expected": OKABE_ITO["sky_blue"],
-    "reached": OKABE_ITO["blue"],
-    "not_reached": OKABE_ITO["vermillion"],
-    "bound": OKABE_ITO["vermillion"],
-    "exact": OKABE_ITO["blue"],
+    # Releases still expected share the hue of those reported: their dotted fill and the words
+    # "(expected)" say which is which (Tol's light cyan, the old sky blue's place, is 1.8:1).
+    "expected": TOL_MUTED["indigo"],
+    "reached": TOL_MUTED["indigo"],
+    "not_reached": TOL_MUTED["wine"],
+    "bound": TOL_MUTED["wine"],
+    "exact": TOL_MUTED["indigo"],
 }
 
 KIND_COLOURS = {
-    "official": OKABE_ITO["orange"],
-    "monitor": OKABE_ITO["bluish_green"],
-    "press": OKABE_ITO["reddish_purple"],
+    "official": TOL_MUTED["rose"],
+    "monitor": TOL_MUTED["green"],
+    "press": TOL_MUTED["purple"],
 }
 
 # Hatching says "what an act was to do (or is expected to do)", solid says "reported outcome".
@@ -56,7 +64,7 @@ TEMPLATE_NAME = "amnesty"
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         font=dict(family=FONT_FAMILY, size=12, color=TEXT),
-        colorway=list(OKABE_ITO.values())[1:] + [OKABE_ITO["black"]],
+        colorway=list(TOL_MUTED.values()),
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12), bgcolor="white", align="left"),
@@ -68,7 +76,17 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 )
 
 
-def tint(hex_colour: str, amount: float = 0.7) -> str:
+# How far an announced or expected bar's fill is mixed towards white: light enough that its hatching
+# (in the full colour) keeps 3:1 against it for every colour above.
+TINT_AMOUNT = 0.85
+
+
+def colour_name(hex_colour: str) -> str:
+    """The word for a colour, for a chart's subtitle or notes: 'rose', 'indigo', 'grey'."""
+    return COLOUR_NAMES[hex_colour]
+
+
+def tint(hex_colour: str, amount: float = TINT_AMOUNT) -> str:
     """The colour mixed with white: the fill behind an announced bar's hatching."""
     red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     mix = [round(c + (255 - c) * amount) for c in (red, green, blue)]
