@@ -54,8 +54,8 @@ def test_filter_the_data_page_by_act_and_download_the_csv(page, server, db, tmp_
 
 def test_a_chart_png_download_is_a_png_at_the_article_size(page, server, tmp_path):
     open_page(page, server.url)
-    page.locator("[data-testid=stPopover] button").first.click()
-    button = page.locator(".st-key-overview-download-png button:visible")
+    page.locator(".st-key-overview-download-menu button").click()
+    button = page.locator("[role=dialog] .st-key-overview-download-png button")
     with page.expect_download(timeout=120_000) as download_info:  # chromium renders it on click
         button.click()
     data = download_info.value.path().read_bytes()

@@ -1,0 +1,72 @@
+"""WCAG 2.2 AA on every page, as the browser shows it: axe-core finds nothing at desktop and phone
+width, each page has one h1, no skipped heading level and a title of its own, every target is at
+least 24 x 24 px on a phone, and everything Tab reaches shows a focus ring of at least 3:1."""
+import pytest
+
+from accessibility import (axe_violations, focused, heading_outline, ring_contrast, skipped_levels,
+                           small_targets)
+from streamlit_page import nav_pages, open_page, problems
+
+PAGES = nav_pages()
+SITE_TITLE = "Azerbaijan's amnesties and pardons"
+
+
+def open_expanders(page) -> None:
+    """Open every "The numbers in this chart" so the audit reads the tables inside them too."""
+    for summary in page.locator("[data-testid=stExpander] summary").all():
+        summary.click()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details')]"
+                           ".every(d => d.open)")
+
+
+def check_outline_and_title(page, nav) -> None:
+    assert problems(page) == []
+    assert page.title() == f"{nav.title} · {SITE_TITLE}"
+    outline = heading_outline(page)
+    assert [level for level, _ in outline].count(1) == 1, outline
+    assert skipped_levels(outline) == [], outline
+
+
+def walk_focus(page, presses: int = 150) -> tuple[dict[str, list[str]], list[dict]]:
+    """Tab through the page from its top; return the kinds of element reached and every focus whose
+    ring is under 3:1 against what is behind it, or thinner than 2 px."""
+    seen, weak = {}, []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focus = focused(page)
+        if focus is None:  # past the last element: focus is back on the document
+            break
+        if focus["size"][0] * focus["size"][1] == 0:  # the data grid's hidden cells for screen readers
+            continue
+        seen.setdefault(focus["kind"], []).append(focus["name"])
+        if ring_contrast(focus) < 3 or focus["width"] < 2:
+            weak.append(focus)
+    return seen, weak
+
+
+# What a page's Tab order must include, so a ring is measured on each kind the issue names.
+EXPECTED_KINDS = {
+    "overview": {"nav link", "segmented control", "button", "expander", "page link"},
+    "act": {"select box", "button"},
+    "data": {"select box", "toggle", "download button"},
+}
+
+
+@pytest.mark.parametrize("nav", PAGES, ids=[p.url_path for p in PAGES])
+def test_every_page_on_a_desktop_passes_the_audit_and_rings_every_focus(page, server, nav):
+    open_page(page, f"{server.url}/{nav.public_path}")
+    check_outline_and_title(page, nav)
+    seen, weak = walk_focus(page)
+    assert weak == []
+    assert EXPECTED_KINDS.get(nav.url_path, {"nav link"}) <= set(seen), seen
+    open_expanders(page)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("nav", PAGES, ids=[p.url_path for p in PAGES])
+def test_every_page_on_a_phone_passes_the_audit_with_targets_of_24_px(phone, server, nav):
+    open_page(phone, f"{server.url}/{nav.public_path}")
+    check_outline_and_title(phone, nav)
+    assert small_targets(phone) == []
+    open_expanders(phone)
+    assert axe_violations(phone) == []
