@@ -17,8 +17,9 @@ AXE_OPTIONS = {"resultTypes": ["violations"],
 WHITE = "rgb(255, 255, 255)"
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations of any impact, one line each with the elements it names.
+def axe_violations(page: Page, within: str | None = None) -> list[str]:
+    """axe-core's violations of any impact, one line each with the elements it names; `within`, a
+    CSS selector, audits only that part of the page.
 
     Streamlit scrolls its main block, not the document, and axe cannot judge the contrast of text
     outside the viewport: the viewport is made as tall as the content for the audit."""
@@ -27,7 +28,8 @@ def axe_violations(page: Page) -> list[str]:
     page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
     settle(page)
     try:
-        results = Axe().run(page, options=AXE_OPTIONS)
+        results = Axe().run(page, context={"include": [[within]]} if within else None,
+                            options=AXE_OPTIONS)
     finally:
         page.set_viewport_size(size)
     return [f"{v['id']} ({v['impact']}): {v['help']} at "
