@@ -1,7 +1,7 @@
 """`show_chart`: the one function that lays out a chart in the app.
 
 The figure already carries its title, notes and source line (so exports match the app); here it
-gets its alt text as a caption, download buttons (PNG/SVG/PDF/HTML, made only when clicked) and
+gets its alt text as its accessible name, download buttons (PNG/SVG/PDF/HTML, made only when clicked) and
 the same rows as a table.
 """
 from __future__ import annotations
@@ -18,9 +18,10 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": Fal
 
 
 def show_chart(chart: Chart, key: str) -> None:
+    # The alt text is the chart's own accessible name (role="figure", aria-label), not a paragraph
+    # beside it: the title above already says the finding to a sighted reader.
     st.plotly_chart(chart.figure, width="stretch", key=f"{key}-figure", config=PLOTLY_CONFIG,
-                    theme=None)
-    st.caption(chart.alt_text)
+                    theme=None, alt=chart.alt_text)
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")

@@ -38,9 +38,13 @@ class Chart:
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` characters (plus the space each line but a paragraph's last
+    keeps at its end: plotly draws every line as its own <tspan>, and without it a screen reader, a
+    copied title or an SVG's text reads "more than20,000")."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+        wrapped = textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+        lines.extend([line + " " for line in wrapped[:-1]] + wrapped[-1:])
     return lines
 
 

@@ -182,3 +182,15 @@ def test_charts_per_act_draw_the_most_recent_acts_and_say_so(con):
         assert set(chart.data["act_title"]) == set(newest["act_title"])
         full = builder(run_query(con, query, **CHART_ACTS))
         assert "most recent of" not in full.notes
+
+
+def test_wrapped_lines_keep_the_space_they_were_broken_at(charts):
+    """Plotly draws each line as its own <tspan>: without the space, the title's text (in the page,
+    a screen reader, a copied title, the SVG) reads "more than20,000"."""
+    from components.chart import TITLE_WRAP, wrap_lines
+
+    title = charts["act-breakdown-amnesty-2025-26"].title
+    lines = wrap_lines(title, TITLE_WRAP)
+    assert len(lines) > 1 and "".join(lines) == title
+    assert all(line.endswith(" ") for line in lines[:-1]) and not lines[-1].endswith(" ")
+    assert wrap_lines("one\ntwo", 10) == ["one", "two"]  # a paragraph break stays a break

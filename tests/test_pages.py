@@ -18,6 +18,7 @@ def page_text(app) -> str:
     parts = [e.value for kind in ("markdown", "caption", "title", "header", "subheader")
              for e in getattr(app, kind)]
     parts += [f"{m.label} {m.value}" for m in app.metric]
+    parts += [chart.proto.alt for chart in app.get("plotly_chart")]  # each chart's alt text
     return "\n".join(str(p) for p in parts)
 
 

@@ -1,11 +1,14 @@
 """WCAG 2.2 AA on every page, as the browser shows it: axe-core finds nothing at desktop and phone
 width, each page has one h1, no skipped heading level and a title of its own, every target is at
 least 24 x 24 px on a phone, and everything Tab reaches shows a focus ring of at least 3:1."""
+import re
+
 import pytest
 
 from accessibility import (axe_violations, focused, heading_outline, ring_contrast, skipped_levels,
                            small_targets)
-from streamlit_page import nav_pages, open_page, problems
+from amnesty.figures import build_chart
+from streamlit_page import main_text, nav_pages, open_page, problems
 
 PAGES = nav_pages()
 SITE_TITLE = "Azerbaijan's amnesties and pardons"
@@ -25,6 +28,21 @@ def check_outline_and_title(page, nav) -> None:
     outline = heading_outline(page)
     assert [level for level, _ in outline].count(1) == 1, outline
     assert skipped_levels(outline) == [], outline
+
+
+CHART_ALT_JS = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+  .map(c => [c.getAttribute('role'), c.getAttribute('aria-label') || ''])"""
+
+
+def check_charts_are_named_by_their_alt_text(page, db, nav) -> None:
+    """Each chart is a figure whose accessible name is its alt text, and no words of a chart run
+    into its numbers ("more than20,000", where plotly broke a line)."""
+    charts = page.evaluate(CHART_ALT_JS)
+    assert charts and all(role == "figure" and label for role, label in charts), charts
+    if nav.url_path == "overview":
+        assert charts[0][1] == build_chart("scale-vs-releases", db).alt_text
+    glued = re.findall(r"\b(?:than|nearly|about|least|most)\d", main_text(page))
+    assert glued == []
 
 
 def walk_focus(page, presses: int = 150) -> tuple[dict[str, list[str]], list[dict]]:
@@ -53,9 +71,10 @@ EXPECTED_KINDS = {
 
 
 @pytest.mark.parametrize("nav", PAGES, ids=[p.url_path for p in PAGES])
-def test_every_page_on_a_desktop_passes_the_audit_and_rings_every_focus(page, server, nav):
+def test_every_page_on_a_desktop_passes_the_audit_and_rings_every_focus(page, server, db, nav):
     open_page(page, f"{server.url}/{nav.public_path}")
     check_outline_and_title(page, nav)
+    check_charts_are_named_by_their_alt_text(page, db, nav)
     seen, weak = walk_focus(page)
     assert weak == []
     assert EXPECTED_KINDS.get(nav.url_path, {"nav link"}) <= set(seen), seen
