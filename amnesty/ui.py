@@ -11,6 +11,7 @@ import streamlit as st
 
 from amnesty.download_buttons import chart_downloads
 from components.chart import Chart
+from components.rows import quotes_and_sources
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -25,6 +26,10 @@ def show_chart(chart: Chart, key: str) -> None:
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+        # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
+        # text (st.text: no Markdown), so a reader without a mouse reads them too.
+        for line in quotes_and_sources(chart.data):
+            st.text(line)
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:

@@ -58,3 +58,34 @@ def table(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
                 lambda v: "; ".join(map(str, list(v))) if v is not None and not isinstance(v, str)
                 and hasattr(v, "__iter__") else v)
     return out
+
+
+def _text(row, column) -> str | None:
+    value = row.get(column)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def quotes_and_sources(data: pd.DataFrame) -> list[str]:
+    """What a chart's hover says for each row that quotes a source or derives a number, as one plain
+    line: 'Affected (2025–26 Amnesty Act): more than 20,000. “the proposal affects more than 20,000
+    people” Sources: A; B.' The hover needs a mouse; these lines sit in the table beside the chart."""
+    lines = []
+    for row in data.to_dict("records"):
+        quote, derivation = _text(row, "quote"), _text(row, "derivation")
+        if not (quote or derivation):
+            continue
+        what = _text(row, "measure_label") or _text(row, "group_name") or ""
+        if _text(row, "act_title"):
+            what = f"{what} ({row['act_title']})"
+        value = ", ".join(filter(None, [_text(row, "value_text") or _text(row, "size_text"),
+                                        _text(row, "reach_text")]))
+        parts = [f"{what}: {value}." if value else f"{what}."]
+        if quote:
+            parts.append(f"“{quote}”")
+        if derivation:
+            parts.append(f"Derived: {derivation}.")
+        credits = _text(row, "credits")
+        if credits:
+            parts.append(("Sources: " if ";" in credits else "Source: ") + credits + ".")
+        lines.append(" ".join(parts))
+    return lines

@@ -194,3 +194,25 @@ def test_wrapped_lines_keep_the_space_they_were_broken_at(charts):
     assert len(lines) > 1 and "".join(lines) == title
     assert all(line.endswith(" ") for line in lines[:-1]) and not lines[-1].endswith(" ")
     assert wrap_lines("one\ntwo", 10) == ["one", "two"]  # a paragraph break stays a break
+
+
+def test_every_quote_derivation_and_source_of_a_chart_is_in_its_plain_lines(charts):
+    """What the hover shows (it needs a mouse) is in the lines under the chart's table, row by row."""
+    from components.rows import quotes_and_sources
+
+    for name, chart in charts.items():
+        lines = quotes_and_sources(chart.data)
+        for row in chart.data.to_dict("records"):
+            quote, derivation = row.get("quote"), row.get("derivation")
+            words = [w for w in (quote, derivation) if isinstance(w, str) and w]
+            if not words:
+                continue
+            line = next(line for line in lines if words[0] in line)
+            assert all(w in line for w in words), (name, line)
+            if row.get("credits"):
+                assert row["credits"] in line, (name, line)
+    overview = quotes_and_sources(charts["scale-vs-releases"].data)
+    first = charts["scale-vs-releases"].data.dropna(subset=["quote"]).iloc[0]
+    assert overview[0] == (f"{first.measure_label} ({first.act_title}): {first.value_text}. "
+                           f"“{first.quote}” {'Sources' if ';' in first.credits else 'Source'}: "
+                           f"{first.credits}.")

@@ -1,13 +1,16 @@
 """Journeys with the keyboard alone, as a reader who uses no mouse makes them: no .click(), no
 .focus(); focus moves only by Tab, arrows, Enter, Space, typing and Escape.
 
-Switch the Overview's scale; open a chart's download menu, find focus inside it and kept there,
+Switch the Overview's scale; open the table under a chart and read its quotes and sources (in a
+plotly hover they need a mouse); open a chart's download menu, find focus inside it and kept there,
 choose PNG, and close it with Escape. (Filtering the Data page and downloading its CSV, by keyboard
 too, is test_downloads.py's.)"""
 import struct
 
 from accessibility import axe_violations, focused, press_tab_until
 from amnesty import render
+from amnesty.figures import build_chart
+from components.rows import quotes_and_sources
 from streamlit_page import axis_types, open_page, problems, settle
 
 OVERVIEW_CHART = ".st-key-overview-figure .js-plotly-plot"
@@ -35,6 +38,17 @@ def test_switch_the_overview_scale_with_the_keyboard(page, server):
     page.keyboard.press("Space")
     assert "log" not in wait_for_axis_change(page, {"log"})
     assert problems(page) == []
+
+
+def test_quotes_and_sources_are_read_without_a_mouse(page, server, db):
+    """The hover's quotes and sources, opened from the keyboard under the chart, in full."""
+    open_page(page, server.url)
+    press_tab_until(page, "[data-testid=stExpander] summary")  # the Overview chart's table
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-testid=stExpander] details[open] [data-testid=stText]")
+    shown = [" ".join(t.split()) for t in page.locator("[data-testid=stExpander] [data-testid=stText]")
+             .all_inner_texts()]
+    assert shown and shown == quotes_and_sources(build_chart("scale-vs-releases", db).data)
 
 
 def test_open_a_charts_download_menu_and_choose_png_with_the_keyboard(page, server):
