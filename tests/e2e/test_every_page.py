@@ -42,7 +42,7 @@ def data_numbers(db) -> list[str]:
 
 def sources_numbers(db) -> list[str]:
     claim = run_query(db, "largest_previous_claim_check").iloc[0]
-    return [claim.previous_scope_text, claim.twice_previous_text, claim.stated_ratio_text]
+    return [claim.previous_text, claim.twice_previous_text, claim.verdict]
 
 
 HEADLINE_NUMBERS = {"overview": overview_numbers, "act": act_numbers,
