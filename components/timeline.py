@@ -16,7 +16,7 @@ from components.chart import Chart, finish, source_line, wrap_lines
 from components.rows import STAGE_WORDS, date_text, table
 from components.theme import OUTCOME_STAGES, ROLE_COLOURS, TEXT
 
-LABEL_WRAP = 50
+LABEL_WRAP = 42  # fits a 390 px phone beside the line
 LABEL_SIZE = 12
 LINE_PX = round(LABEL_SIZE * 1.35)
 TABLE_COLUMNS = ["as_of", "row_kind", "label", "stage", "overdue", "as_of_inferred",

@@ -1,7 +1,7 @@
 -- One act's life in date order: its key date and every dated step (submitted, adopted, in force,
 -- implementation), then each count of its reach, releases and political prisoners grouped by date
--- and stage, and any expectation whose date has passed with no later count ("overdue", checked
--- against today's date). Two sources that date one step differently give two rows.
+-- and stage, and any expectation whose date has passed with no count from that date on
+-- ("overdue", checked against today's date). Two sources that date one step differently give two rows.
 with key_date as (
     select a.act_id, a.act_date as event_date, a.act_date_event as event, false as date_inferred,
         [c.credit_text] as source_names, 1 as source_count, null::varchar as note
@@ -85,7 +85,8 @@ expectations as (
             and not exists (
                 select 1 from all_figures as later
                 where later.act_id = f.act_id and later.role = f.role
-                    and later.stage in ('interim', 'final') and later.as_of > f.as_of), false)
+                    -- a count from before the due date cannot say whether the forecast came true
+                    and later.stage in ('interim', 'final') and later.as_of >= ie.end_date), false)
             as overdue,
         f.as_of_inferred,
         cr.credits as source_names,
