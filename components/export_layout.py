@@ -33,7 +33,7 @@ from components.text_measure import wrap_to_width
 # drift apart from their labels, so the rest of the room goes above the footer.
 MAX_ROW_STRETCH = 1.6
 # To fit a shape, rows may first give up this much of the gap above their label (18 px in
-# bounded_bars), before the whole figure is zoomed: a label still clears the bar above it.
+# bounded_bars), before the whole figure is zoomed: a label still clears the bar above it by 5 px.
 ROW_SQUEEZE_PX = 12
 # A figure is never zoomed beyond this: its words would be under 1 px tall in the file.
 MAX_ZOOM = 24.0
@@ -109,7 +109,9 @@ class _Plan:
         if rows.count:
             label_lines = max((len(lines) for lines in self.labels.values()), default=1)
             self.plot = row_px(label_lines) * rows.count
-            self.plot_min = (row_px(label_lines) - ROW_SQUEEZE_PX) * rows.count
+            # Squeezed, each row of the axis range (rows plus the room above the first) keeps
+            # the label, the bar and a gap of a few px to the bar above.
+            self.plot_min = (row_px(label_lines) - ROW_SQUEEZE_PX) * (rows.span or rows.count)
         else:  # no rows to size from: the plot keeps the height the builder gave it
             self.plot = (chart_layout.get("height") or 450) - margin.get("t", 0) - margin.get("b", 0)
             self.plot_min = self.plot
@@ -137,11 +139,12 @@ def lay_out(chart: Chart, words: ExportWords, width: float, height: float | None
 
     zoom = 1.0
     plan = _Plan(layout, rows, words, width)
+    footer_font: dict = {}
     if height is not None and plan.min_height > height:
         low, high = 1.0, 2.0
         while _Plan(layout, rows, words, width * high).min_height > height * high and high < MAX_ZOOM:
             low, high = high, min(high * 2, MAX_ZOOM)
-        for _ in range(24):  # bisect to well under a pixel
+        for _ in range(16):  # bisect to well under a pixel
             middle = (low + high) / 2
             if _Plan(layout, rows, words, width * middle).min_height > height * middle:
                 low = middle
@@ -156,45 +159,43 @@ def lay_out(chart: Chart, words: ExportWords, width: float, height: float | None
     plot = min(room, plan.plot * MAX_ROW_STRETCH)
     gap = room - plot  # above the footer, so the footer sits at the bottom of the shape
 
-    figure = go.Figure(data=source["data"], layout={**layout, "annotations": []})
-    figure.update_layout(
-        width=layout_width, height=layout_height,
-        margin=dict(t=plan.top, b=plan.bottom + gap, l=plan.left, r=plan.right, autoexpand=False),
-        title=dict(text="<b>" + "<br>".join(map(plotly_text, plan.title)) + "</b>",
-                   subtitle=dict(text="<br>".join(map(plotly_text, plan.subtitle)))),
-    )
+    # Built as one dict and validated once: plotly checks every property on each update.
+    layout = {**layout, "width": layout_width, "height": layout_height,
+              "margin": dict(t=plan.top, b=plan.bottom + gap, l=plan.left, r=plan.right,
+                             autoexpand=False)}
+    title = dict(layout.get("title", {}))
+    title["text"] = "<b>" + "<br>".join(map(plotly_text, plan.title)) + "</b>"
+    title["subtitle"] = {**title.get("subtitle", {}), "text": "<br>".join(map(plotly_text, plan.subtitle))}
+    layout["title"] = title
     if font_family:
-        figure.update_layout(font_family=font_family)
-    for index, lines in plan.labels.items():
-        heading = "<b>" in layout["annotations"][index].get("text", "").lower()
-        text = "<br>".join(map(plotly_text, lines))
-        layout["annotations"][index]["text"] = f"<b>{text}</b>" if heading else text
-    annotations = [a for a in layout.get("annotations", []) if a.get("name") != "footer"]
+        layout["font"] = {**layout.get("font", {}), "family": font_family}
+    annotations = []
+    for index, note in enumerate(layout.get("annotations", [])):
+        if note.get("name") == "footer":
+            footer_font = note.get("font", {})
+            continue
+        if index in plan.labels:
+            text = "<br>".join(map(plotly_text, plan.labels[index]))
+            note = {**note, "text": f"<b>{text}</b>" if "<b>" in note.get("text", "").lower() else text}
+        annotations.append(note)
     if plan.footer:
         # Under the x axis (and the gap), in paper units of the plot height.
         annotations.append(dict(
             name="footer", text="<br>".join(map(plotly_text, plan.footer)), showarrow=False,
             align="left", xref="paper", x=0, xanchor="left", yref="paper",
             y=-(X_AXIS_PX + gap) / plot, yanchor="top",
-            font=dict(size=NOTE_SIZE, color=_footer_colour(layout))))
-    figure.layout.annotations = annotations
-    if rows.count and rows.span:
-        # Keep every bar BAR_PX thick, whatever height a row now has.
-        share = BAR_PX / (plot / rows.span)
-        for trace in figure.data:
-            if trace.type == "bar" and trace.width is not None:
-                trace.update(width=share, offset=-share / 2)
-    for index, trace in enumerate(figure.data):
+            font=dict(size=NOTE_SIZE, color=footer_font.get("color"))))
+    layout["annotations"] = annotations
+    data = [dict(trace) for trace in source["data"]]
+    for index, trace in enumerate(data):
+        if rows.count and rows.span and trace.get("type") == "bar" and trace.get("width") is not None:
+            # Keep every bar BAR_PX thick, whatever height a row now has.
+            share = BAR_PX / (plot / rows.span)
+            trace.update(width=share, offset=-share / 2)
         # plotly.js names each trace's element ids from its uid, random unless given: a fixed one
         # lets the same spec give the same SVG bytes (render.py replaces the figure's own id).
-        trace.uid = f"t{index}"
-    if theme == "dark":
-        figure = go.Figure(to_dark(figure.to_plotly_json()))
+        trace["uid"] = f"t{index}"
+    spec = {"data": data, "layout": layout}
+    figure = go.Figure(to_dark(spec) if theme == "dark" else spec)
     return LaidOut(figure=figure, width=layout_width, height=layout_height, zoom=zoom)
 
-
-def _footer_colour(layout: dict) -> str | None:
-    for note in layout.get("annotations", []):
-        if note.get("name") == "footer":
-            return note.get("font", {}).get("color")
-    return None
