@@ -35,6 +35,7 @@ class Chart:
     subtitle: str
     notes: str
     source: str
+    name: str = ""  # its name in the registry (amnesty.figures), set by build_chart
 
 
 def wrap_lines(text: str, width: int) -> list[str]:

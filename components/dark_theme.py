@@ -56,3 +56,10 @@ def _colour(value, table: dict[str, str]):
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
         return [_colour(item, table) for item in list(value)]
     return value
+
+
+def dark_figure(figure):
+    """A copy of a plotly figure in the dark theme."""
+    import plotly.graph_objects as go
+
+    return go.Figure(to_dark(figure.to_plotly_json()))
