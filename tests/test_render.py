@@ -97,6 +97,9 @@ def test_presets_and_overrides_set_the_png_size_and_dpi(warm_kaleido):
         assert png_size(png) == expected, spec
         with Image.open(io.BytesIO(png)) as image:
             assert [round(d) for d in image.info["dpi"]] == [dpi, dpi], spec
+    # The print PDF is a page of 170 × 120 mm (the figure is vector; its scale is the PNG's).
+    box = PdfReader(io.BytesIO(render.export_bytes(export(chart, preset="print"), "pdf"))).pages[0].mediabox
+    assert [round(float(side) / 72 * 25.4) for side in (box.width, box.height)] == [170, 120]
     # Custom with no height: the height the words and rows need at that width.
     laid = export(chart, preset="custom", width=400)
     assert png_size(render.export_bytes(laid, "png")) == (800, laid.png_height)
@@ -147,3 +150,17 @@ def test_html_embed_draws_a_plot_offline_in_chromium(tmp_path):
         finally:
             browser.close()
     assert requests == []
+
+
+def test_the_two_html_modes_say_where_plotly_js_comes_from():
+    from plotly.io._utils import plotly_cdn_url
+
+    chart = small_chart()
+    whole = render.html_bytes(export(chart)).decode()
+    small = render.html_bytes(export(chart, html_mode="small")).decode()
+    assert not re.search(r"<script[^>]*\bsrc=", whole) and len(whole) > 3_000_000  # inlined
+    # The installed plotly's own plotly.js version, with its subresource-integrity hash.
+    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"[^>]*integrity=\"sha256-[^\"]+\"", small)
+    assert scripts == [plotly_cdn_url()] and len(small) < 100_000
+    for page in (whole, small):
+        assert f'aria-label="{chart.alt_text}"' in page and "Plotly.newPlot" in page
