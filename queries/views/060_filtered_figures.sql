@@ -1,5 +1,5 @@
 -- The tidy dataset, filtered: one row per published or derived number, with its qualifier, bounds,
--- source and verbatim quote, in the export's column order. An empty filter list means "no filter".
+-- stage, dates, sources (how many, and which) and verbatim quote or locator, in the export's column order. An empty filter list means "no filter".
 -- A table macro, so that the full export, one page of it and its row count share one filter.
 create or replace macro filtered_figures(act_ids, measure_ids, qualifiers, source_ids, include_derived)
 as table
@@ -13,18 +13,27 @@ select
     stage,
     value,
     qualifier,
+    approximate,
     low,
     high,
     unit,
     value_text,
     as_of,
+    as_of_inferred,
+    published,
+    source_count,
+    array_to_string(source_ids, '; ') as source_ids,
     source_id,
     source_name,
     source_publisher,
     source_kind,
+    source_url,
     attributed_to,
     attributed_name,
     quote,
+    qualifier_words,
+    locator,
+    disagreement,
     note,
     derived,
     derivation,
