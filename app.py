@@ -1,4 +1,6 @@
 """Entry point: `streamlit run app.py`. Builds the navigation from one file per page."""
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 
@@ -24,6 +26,11 @@ PAGES = [
             url_path="political-prisoners"),
     st.Page("app_pages/data.py", title="Data", url_path="data"),
     st.Page("app_pages/sources_and_method.py", title="Sources & method", url_path="sources"),
+    st.Page("app_pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
-st.navigation(PAGES, position="top").run()
+# The embed page is framed on other sites: the chart alone, so no navigation there (its iframe
+# adds Streamlit's ?embed=true, which hides the toolbar and padding but not a top navigation).
+# st.context.url is the path the browser asked for, known before st.navigation resolves it.
+on_embed_page = urlsplit(st.context.url or "").path.rstrip("/").endswith("/embed")
+st.navigation(PAGES, position="hidden" if on_embed_page else "top").run()

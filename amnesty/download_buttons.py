@@ -17,12 +17,13 @@ from amnesty import render
 from amnesty.bundle import Filters
 from amnesty.citation import citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
+from amnesty.studio import export_facts
 from amnesty.version import dataset_version
 from components.chart import Chart
 
 CHART_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
 CHART_HELP = {
-    "png": "Image, 1280 px wide: articles and slides.",
+    "png": "Image, 1600 × 900 px (16:9): articles and slides.",
     "svg": "Vector image with its words as text: for designers to restyle.",
     "pdf": "Vector, for print; the alt text is in the file's metadata.",
     "html": "Interactive chart that works offline; paste into a page or open in a browser.",
@@ -53,8 +54,8 @@ def chart_downloads(chart: Chart, key: str) -> None:
                 mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
                 disabled=needs_chromium, width="stretch",
                 help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
-        st.caption("Same words, numbers and source line as on this page. For other sizes, "
-                   "`amnesty export figures --preset social|print`.")
+        st.caption("Same words, numbers and source line as on this page. Other words, sizes and "
+                   "a dark theme: “Customise and download” below the chart.")
 
 
 def chart_file_stem(title: str, limit: int = 60) -> str:
@@ -77,7 +78,10 @@ def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
     alt_text, title, subtitle, notes, source = words
     chart = Chart(figure=pio.from_json(figure_json), alt_text=alt_text, data=pd.DataFrame(),
                   title=title, subtitle=subtitle, notes=notes, source=source)
-    return render.chart_bytes(chart, fmt, version=dataset_version())
+    # The footer's dataset version is the served database's own (its dataset_info table).
+    from amnesty import webapp
+
+    return render.chart_bytes(chart, fmt, facts=export_facts(webapp.query))
 
 
 # -- the Data page -----------------------------------------------------------------------------------

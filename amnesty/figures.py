@@ -6,7 +6,7 @@ components/. `build_chart(name, con)` runs one and returns the finished `Chart`.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable
 
@@ -93,4 +93,4 @@ def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None =
     one query run."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
-    return spec.builder(fetch(spec.query, **spec.params))
+    return replace(spec.builder(fetch(spec.query, **spec.params)), name=name)

@@ -1,8 +1,8 @@
 """`show_chart`: the one function that lays out a chart in the app.
 
 The figure already carries its title, notes and source line (so exports match the app); here it
-gets its alt text as a caption, download buttons (PNG/SVG/PDF/HTML, made only when clicked) and
-the same rows as a table.
+gets its alt text as a caption, download buttons (PNG/SVG/PDF/HTML, made only when clicked), the
+"Customise and download" panel (the figure studio) and the same rows as a table.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from amnesty.download_buttons import chart_downloads
+from amnesty.studio_panel import customise_panel
 from components.chart import Chart
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
@@ -22,6 +23,7 @@ def show_chart(chart: Chart, key: str) -> None:
                     theme=None)
     st.caption(chart.alt_text)
     chart_downloads(chart, key)
+    customise_panel(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
 

@@ -91,6 +91,12 @@ def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, deriva
 def row_height(rows: pd.DataFrame) -> int:
     label_lines = max((len(wrap_lines(str(label), LABEL_WRAP)) for label in rows["row_label"]),
                       default=1)
+    return row_px(label_lines)
+
+
+def row_px(label_lines: int) -> int:
+    """A row's height: its label's lines above the bar, the bar, and a gap (shared with the
+    export layout, which wraps labels to the export's width)."""
     return 18 + BAR_PX + round(label_lines * LABEL_SIZE * 1.3)
 
 

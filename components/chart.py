@@ -35,6 +35,7 @@ class Chart:
     subtitle: str
     notes: str
     source: str
+    name: str = ""  # its name in the registry (amnesty.figures), set by build_chart
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -54,6 +55,17 @@ def source_line(credits) -> str:
     return ("Sources: " if len(seen) > 1 else "Source: ") + "; ".join(seen) if seen else ""
 
 
+def header_px(title_lines: int, subtitle_lines: int) -> int:
+    """The top margin that holds the title and subtitle (shared with the export layout)."""
+    return 14 + TITLE_SIZE + round(title_lines * TITLE_SIZE * LINE_HEIGHT) + round(
+        subtitle_lines * SUBTITLE_SIZE * LINE_HEIGHT) + 22
+
+
+def footer_px(footer_lines: int) -> int:
+    """The footer's height below the x axis: its lines of notes and sources, and a gap."""
+    return round(footer_lines * NOTE_SIZE * LINE_HEIGHT) + 16
+
+
 def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, notes: str,
            source: str, alt_text: str, data: pd.DataFrame) -> Chart:
     """Bake the words into the figure, size it, and wrap it up as a Chart."""
@@ -62,9 +74,8 @@ def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, no
     footer_lines = (wrap_lines(notes, NOTE_WRAP) if notes else []) + (
         wrap_lines(source, NOTE_WRAP) if source else [])
 
-    top = 14 + TITLE_SIZE + round(len(title_lines) * TITLE_SIZE * LINE_HEIGHT) + round(
-        len(subtitle_lines) * SUBTITLE_SIZE * LINE_HEIGHT) + 22
-    bottom = X_AXIS_PX + round(len(footer_lines) * NOTE_SIZE * LINE_HEIGHT) + 16
+    top = header_px(len(title_lines), len(subtitle_lines))
+    bottom = X_AXIS_PX + footer_px(len(footer_lines))
 
     figure.update_layout(
         template=TEMPLATE_NAME,
