@@ -1,4 +1,9 @@
-"""Entry point: `streamlit run app.py`. Builds the navigation from one file per page."""
+"""Entry point: `streamlit run app.py`. Builds the navigation from one file per page.
+
+The file plays two parts. `streamlit run` first reads it for an ASGI app, finds `app` at the end
+and serves that (st.App: the pages plus the stable data URLs of amnesty.data_routes). Each reader's
+session then runs this same file as its script, under the name __main__, which draws the pages.
+"""
 import streamlit as st
 
 
@@ -14,8 +19,9 @@ def import_heavy_modules() -> None:
     import amnesty.ui, amnesty.webapp, openpyxl, pyarrow.parquet  # noqa: F401, E401
 
 
-st.set_page_config(page_title="Azerbaijan's amnesties and pardons", layout="centered")
-import_heavy_modules()
+if __name__ == "__main__":
+    st.set_page_config(page_title="Azerbaijan's amnesties and pardons", layout="centered")
+    import_heavy_modules()
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", url_path="overview", default=True),
@@ -26,4 +32,9 @@ PAGES = [
     st.Page("app_pages/sources_and_method.py", title="Sources & method", url_path="sources"),
 ]
 
-st.navigation(PAGES, position="top").run()
+if __name__ == "__main__":
+    st.navigation(PAGES, position="top").run()
+else:
+    from amnesty.data_routes import data_routes
+
+    app = st.App(__file__, routes=data_routes())

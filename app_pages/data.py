@@ -12,7 +12,7 @@ st.title("Data")
 st.markdown("Every published number and every derived one, one row each, with its qualifier, "
             "bounds, source and verbatim quote. Filters are kept in the page's link.")
 
-options = webapp.query("filter_options")
+options = webapp.query("filter_options", **Filters().query_params())
 facets = {facet: dict(zip(rows["option_id"], rows["option_label"]))
           for facet, rows in options.groupby("facet")}
 FILTERS = [("act", "Act"), ("measure", "Measure"), ("qualifier", "Qualifier"), ("source", "Source")]

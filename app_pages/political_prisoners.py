@@ -2,6 +2,7 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.bundle import Filters
 from amnesty.ui import show_chart
 
 st.title("Political prisoners and the 2025–26 act")
@@ -18,9 +19,9 @@ cols = st.columns(2)
 cols[0].metric(f"{coverage.loc['political_prisoners_released', 'measure_label']} "
                f"(by {coverage.loc['political_prisoners_released', 'as_of']})",
                coverage.loc["political_prisoners_released", "value_text"])
-expected = webapp.query("all_figures", act_ids=[coverage["act_id"].iloc[0]],
-                        measure_ids=["political_prisoners_expected_release"],
-                        qualifiers=[], source_ids=[], include_derived=False).iloc[0]
+expected = webapp.query("all_figures", **Filters.of(
+    act_ids=[coverage["act_id"].iloc[0]], measure_ids=["political_prisoners_expected_release"],
+    include_derived=False).query_params()).iloc[0]
 cols[1].metric(expected.measure_label, expected.value_text, help=expected.note)
 cols = st.columns(2)
 cols[0].metric("Coverage of the list so far",

@@ -1,7 +1,7 @@
 -- One page of the filtered dataset, in the order of all_figures.sql: what the Data page shows.
 select *
 from filtered_figures(
-    $act_ids::varchar[], $measure_ids::varchar[], $qualifiers::varchar[], $source_ids::varchar[],
+    $act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[], $source_ids::varchar[],
     $include_derived
 )
 order by year, act_id, derived, figure_id

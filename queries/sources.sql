@@ -21,6 +21,7 @@ final as (
         s.author,
         s.title,
         s.published,
+        s.url,
         s.kind,
         c.kind_text,
         s.secondary,

@@ -65,7 +65,7 @@ def test_political_prisoners_key_numbers(run_page, db):
     app = run_page("app_pages/political_prisoners.py")
     assert_clean(app)
     text = page_text(app)
-    figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], qualifiers=[],
+    figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], stages=[], qualifiers=[],
                         source_ids=[], include_derived=True).set_index("measure_id")["value_text"]
     for measure in ("political_prisoners_listed", "religious_believers_listed",
                     "political_prisoners_released", "political_prisoners_expected_release",
@@ -81,7 +81,7 @@ def test_political_prisoners_key_numbers(run_page, db):
 def test_data_page_filters_from_url(run_page, db):
     app = run_page("app_pages/data.py", act="pardon-2016")
     assert_clean(app)
-    expected = run_query(db, "all_figures", act_ids=["pardon-2016"], measure_ids=[], qualifiers=[],
+    expected = run_query(db, "all_figures", act_ids=["pardon-2016"], measure_ids=[], stages=[], qualifiers=[],
                          source_ids=[], include_derived=True)
     assert len(app.dataframe[0].value) == len(expected)
     assert f"{len(expected)} rows" in page_text(app)
@@ -111,7 +111,7 @@ def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db
 
 
 def test_the_data_table_pages_through_the_filtered_rows_in_sql(db):
-    filters = dict(act_ids=[], measure_ids=[], qualifiers=[], source_ids=[], include_derived=True)
+    filters = dict(act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[], include_derived=True)
     whole = run_query(db, "all_figures", **filters)
     assert run_query(db, "all_figures_count", **filters).iloc[0]["row_count"] == len(whole)
     pages = [run_query(db, "all_figures_page", **filters, row_limit=10, row_offset=offset)
