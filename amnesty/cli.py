@@ -71,7 +71,7 @@ def export_data(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write the tidy file: one row per number, with qualifier, bounds, source and quote."""
-    from amnesty.bundle import Filters
+    from amnesty.filters import Filters
     from amnesty.data_dictionary import PACKAGE_FORMATS, package_json
     from amnesty.db import DatabaseMissing, connect
     from amnesty.downloads import filtered_download

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from amnesty.bundle import FACET_KEYS, Filters
+from amnesty.filters import FACET_KEYS, Filters
 from amnesty.data_urls import DATA_PATH, FILES, BadView, data_url, read_view, site_url, view_query
 from amnesty.db import run_query
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, filtered_download

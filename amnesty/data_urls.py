@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode, urlsplit
 
-from amnesty.bundle import DERIVED_KEY, FACET_KEYS, Filters
+from amnesty.filters import DERIVED_KEY, FACET_KEYS, Filters
 
 DATA_PATH = "/data"
 # URL file name -> download format of amnesty.downloads.
@@ -118,3 +118,14 @@ def read_view(pairs: list[tuple[str, str]], known: dict[str, list[str]], version
                       unknown=[t for t, f in zip(given[DERIVED_KEY], flags) if f is None],
                       known=["yes", "no"])
     return Filters.from_choices(chosen, include_derived=flags[-1] if flags else True)
+
+
+# Code that fetches a view, one per tool a researcher may use: (tab label, highlight language, code).
+# The CSV carries a byte-order mark for Excel; each reader below is told to expect it.
+def fetch_code(csv_url: str) -> list[tuple[str, str | None, str]]:
+    return [
+        ("pandas", "python", f'import pandas as pd\n\nfigures = pd.read_csv("{csv_url}")\n'),
+        ("R", "r", f'figures <- read.csv("{csv_url}", fileEncoding = "UTF-8-BOM")\n'),
+        ("Stata", None, f'import delimited "{csv_url}", encoding("utf-8") bindquote(strict) clear\n'),
+        ("Spreadsheet", None, f'=IMPORTDATA("{csv_url}")\n'),
+    ]

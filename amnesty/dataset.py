@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
 from amnesty.db import connect, run_query
 
-# Rows the Data page shows (and fetches) at a time; downloads hold every filtered row.
-TABLE_PAGE_ROWS = 500
+# Rows the Data page shows (and fetches) at a time, in a table that wraps every value rather than
+# cutting it off; downloads hold every filtered row.
+TABLE_PAGE_ROWS = 100
 
 
 def figures_frame(db_path: Path, con=None, **filters) -> pd.DataFrame:

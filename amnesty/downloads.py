@@ -10,7 +10,8 @@ from datetime import date
 
 import pandas as pd
 
-from amnesty.bundle import Filters, about_rows, bundle_bytes, export_file_name, used_sources
+from amnesty.bundle import about_rows, bundle_bytes, export_file_name, used_sources
+from amnesty.filters import Filters
 from amnesty.citation import Citation, citation
 from amnesty.data_dictionary import figures_package, package_json
 from amnesty.dataset import figures_frame

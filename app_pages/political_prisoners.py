@@ -2,7 +2,7 @@
 import streamlit as st
 
 from amnesty import webapp
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
 from amnesty.ui import show_chart
 
 st.title("Political prisoners and the 2025–26 act")

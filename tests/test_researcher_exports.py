@@ -11,7 +11,7 @@ import yaml
 from frictionless import validate
 from typer.testing import CliRunner
 
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
 from amnesty.citation import AUTHOR, Citation
 from amnesty.cli import app
 from amnesty.db import connect, run_query

@@ -16,7 +16,7 @@ import pytest
 
 import app_server
 from amnesty.build import build
-from amnesty.bundle import FACETS, Filters
+from amnesty.filters import FACETS, Filters
 from amnesty.data_urls import FILES, data_url
 from amnesty.db import run_query
 from amnesty.downloads import download_file_name
