@@ -20,7 +20,8 @@ def import_heavy_modules() -> None:
 
 
 if __name__ == "__main__":
-    st.set_page_config(page_title="Azerbaijan's amnesties and pardons", layout="centered")
+    # No page_title here: each st.Page's own title names its browser tab.
+    st.set_page_config(layout="centered")
     import_heavy_modules()
 
 PAGES = [

@@ -80,6 +80,21 @@ READER_LABELS = {
     "derived": "Derived",
     "derivation": "How it was derived",
     "derived_from": "Derived from",
+    # Columns of the charts' own tables ("The numbers in this chart").
+    "role": "Kind of number",
+    "credits": "Sources",
+    "series_label": "Series",
+    "share_of_list_text": "Share of the list",
+    "group_name": "Group",
+    "parent_group_name": "Part of",
+    "reach_text": "Reached by the act",
+    "size_text": "Size",
+    "members_released": "Members released",
+    "has_reach": "Reach known",
+    "row_label": "Source",
+    "source_kind_text": "Kind of source",
+    "attributed_kind_text": "Cites",
+    "figure_count": "Figures",
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",
@@ -138,6 +153,15 @@ def reader_label(column: str) -> str:
 def reader_labels(columns) -> dict[str, str]:
     """Column name -> the label a reader sees, for every column given."""
     return {column: reader_label(column) for column in columns}
+
+
+def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a reader's table: columns under their labels, qualifiers in words."""
+    out = frame.copy()
+    if "qualifier" in out:
+        out["qualifier"] = out["qualifier"].map(
+            lambda code: code.replace("_", " ") if isinstance(code, str) else code)
+    return out.rename(columns=reader_labels(out.columns))
 
 
 def column_dictionary(columns) -> list[tuple[str, str, str]]:

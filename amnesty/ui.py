@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
 from components.chart import Chart
 
@@ -23,7 +24,7 @@ def show_chart(chart: Chart, key: str) -> None:
     st.caption(chart.alt_text)
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
-        st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+        st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:

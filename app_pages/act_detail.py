@@ -2,18 +2,22 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.links import source_link
 from amnesty.ui import show_chart
 
 acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
 titles = dict(zip(acts["act_id"], acts["act_title"]))
 
-st.title("Act detail")
+# The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
+# once the box has given this run's choice.
+heading = st.empty()
 chosen = webapp.choice_param("act", act_ids, default=act_ids[-1], what="act")
-act_id = st.selectbox("Act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
+act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
+heading.title(act.act_title)
 
 show_chart(webapp.chart(f"act-breakdown-{act_id}"), key=f"breakdown-{act_id}")
 
@@ -33,3 +37,5 @@ st.subheader("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
     st.markdown(f"**{source.short_name}** ({source.kind_text})")
     st.caption(source.reliability_note)
+    if link := source_link(source.url):
+        st.markdown(link)

@@ -9,6 +9,21 @@ st.title("Political prisoners and the 2025–26 act")
 
 coverage = webapp.query("political_prisoner_coverage").set_index("measure_id")
 groups = webapp.query("prisoner_groups_by_reach")
+listed = coverage.loc["political_prisoners_listed"]
+released = coverage.loc["political_prisoners_released"]
+expected_total = coverage.loc["political_prisoners_released_expected_total"]
+
+# What the numbers say, in one sentence read from the data; then what the list is, where the page
+# first names it.
+st.markdown(
+    f"By {released.as_of}, the {released.act_title} had freed **{released.value_text}** of the "
+    f"**{listed.value_text}** political prisoners on the Union list "
+    f"(**{released.share_of_list_text}**); with the releases still expected, it would reach "
+    f"{expected_total.value_text} of them ({expected_total.share_of_list_text}).")
+keeper = (f"the {listed.attributed_name}" if isinstance(listed.attributed_name, str)
+          else "a civil-society group")
+st.caption(f"The Union list is the civil-society list of political prisoners kept by {keeper}, "
+           f"dated {listed.as_of}. The act's reach is measured against it.")
 
 cols = st.columns(2)
 cols[0].metric(coverage.loc["political_prisoners_listed", "measure_label"],

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.links import source_link
 from amnesty.ui import show_chart, show_table
 
 st.title("Sources & method")
@@ -14,6 +15,8 @@ for source in webapp.query("sources").itertuples():
     if details:
         st.caption(" · ".join(details))
     st.markdown(source.reliability_note)
+    if link := source_link(source.url):
+        st.markdown(link)
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How qualifiers are read")

@@ -181,3 +181,12 @@ def test_the_data_table_pages_through_the_filtered_rows_in_sql(db):
              for offset in range(0, len(whole), 10)]
     assert [len(p) for p in pages] == [10] * (len(whole) // 10) + ([len(whole) % 10] if len(whole) % 10 else [])
     assert list(pd.concat(pages)["figure_id"]) == list(whole["figure_id"])
+
+
+def test_chart_tables_show_reader_labels_and_qualifiers_in_words(run_page):
+    app = run_page("app_pages/political_prisoners.py")
+    for table in app.dataframe:
+        columns = list(table.value.columns)
+        assert not [c for c in columns if "_" in c], columns  # no machine names
+        if "Qualifier" in columns:
+            assert not [q for q in table.value["Qualifier"].dropna() if "_" in q]
