@@ -63,7 +63,7 @@ st.caption(f"{total:,} rows" if pages == 1 else
 READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier_text", "stage", "as_of",
                   "source_name"]
 reader = rows[READER_COLUMNS].astype("string").fillna("")
-reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here from published figures"
+reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here"
 st.table(reader.rename(columns=reader_labels(READER_COLUMNS)), hide_index=True)
 
 with st.expander("Every column, as in the downloads"):
