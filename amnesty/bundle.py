@@ -15,7 +15,7 @@ import pandas as pd
 
 from amnesty.citation import LICENSE, Citation, source_lines
 from amnesty.data_dictionary import column_dictionary, figures_package, package_json
-from amnesty.export_data import figures_bytes
+from amnesty.export_data import LIST_SEPARATOR, figures_bytes
 from amnesty.filters import Filters
 from amnesty.neutralise import FORMULA_STARTS_TEXT
 
@@ -28,8 +28,13 @@ def export_file_name(filters: Filters, version: str, fmt: str) -> str:
 
 
 def used_sources(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The sources the rows rest on: read there, attributed to, and the copy each was read in."""
+    """The sources the rows rest on: each figure's sources (the first, and the further ones in
+    source_ids, '; '-joined as in the files), the one it is attributed to, and the copy each was
+    read in."""
     ids = set(frame["source_id"].dropna()) | set(frame["attributed_to"].dropna())
+    if "source_ids" in frame:
+        ids |= {one for listed in frame["source_ids"].dropna()
+                for one in str(listed).split(LIST_SEPARATOR) if one}
     used = sources[sources["source_id"].isin(ids)]
     via = sources["short_name"].isin(used["reported_in_name"].dropna())
     return sources[sources["source_id"].isin(ids) | via]

@@ -29,8 +29,13 @@ EXPORT_DESCRIPTIONS = {
     "source_name": "Short name of the source in which the quote appears; empty for derived rows.",
     "source_publisher": "Organisation that published that source; empty where the copy we hold "
                         "does not name it.",
-    "source_kind": "official (state body or state media), monitor (human-rights organisation or "
-                   "researcher) or press (news outlet); empty for derived rows.",
+    "source_kind": "Kind of the figure's first source (see sources.kind in data/datapackage.json); "
+                   "empty for derived rows.",
+    "source_url": "Address of the figure's first source; empty for derived rows and where none is known.",
+    "published": "Earliest publication date among the figure's sources; empty for derived rows.",
+    "source_count": "How many sources give the figure (the first one and every further one); 0 for "
+                    "derived rows.",
+    "source_ids": f"Every source that gives the figure, separated by '{LIST_SEPARATOR}'.",
     "attributed_name": "Short name of the source to which the figure is attributed, where one is named.",
     "derived": "true where the build computed the number in SQL from published figures (see "
                "derivation and derived_from); false where a source published it.",
@@ -43,10 +48,11 @@ EXPORT_DESCRIPTIONS = {
     "qualifier": "How the source words the number (exact, at_least, more_than, nearly, about, "
                  "range) or, for a derived row, how far its inputs pin it (at_most, unknown); "
                  "the README reads each.",
-    "source_id": "Source in which the verbatim quote appears; empty for derived rows.",
+    "source_id": "The first source of the figure; empty for derived rows.",
     "qualifier_text": "The qualifier in words, as the app's tables show it ('more than' for "
                       "more_than).",
-    "quote": "Verbatim words of the source that state the figure; empty for derived rows. In CSV "
+    "quote": "Verbatim words of a seed source that state the figure; empty for other sources (see "
+             "locator) and for derived rows. In CSV "
              f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
              "spreadsheet runs it.",
 }
@@ -98,7 +104,18 @@ READER_LABELS = {
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",
-         "derived": "boolean"}
+         "derived": "boolean", "approximate": "boolean", "as_of_inferred": "boolean",
+         "source_count": "integer"}
+
+
+def _enum(resource: str, field: str) -> list[str]:
+    """The allowed values of one column, from data/datapackage.json: typed once, there."""
+    with open(DATA_DIR / "datapackage.json", encoding="utf-8") as handle:
+        package = json.load(handle)
+    schema = next(r["schema"] for r in package["resources"] if r["name"] == resource)
+    return next(f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field)
+
+
 # Constraints that hold for derived rows as well as published ones.
 CONSTRAINTS = {
     "figure_id": {"required": True, "unique": True},
@@ -106,8 +123,8 @@ CONSTRAINTS = {
     "measure_id": {"required": True},
     "qualifier": {"required": True},
     "unit": {"required": True, "enum": ["persons", "groups", "percent"]},
-    "stage": {"required": True, "enum": ["announced", "reported", "expected"]},
-    "source_kind": {"enum": ["official", "monitor", "press"]},
+    "stage": {"required": True, "enum": _enum("figures", "stage")},
+    "source_kind": {"enum": _enum("sources", "kind")},
     "derived": {"required": True},
 }
 QUALIFIERS = ["exact", "at_least", "more_than", "nearly", "about", "range"]

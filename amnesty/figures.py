@@ -21,6 +21,7 @@ from components.figure_counts import figures_by_qualifier_figure, figures_by_sou
 from components.political_prisoners import political_prisoner_coverage_figure, prisoner_groups_figure
 from components.release_rate import release_rate_figure
 from components.scale_vs_releases import scale_vs_releases_figure
+from components.timeline import act_timeline_figure
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ def _specs() -> list[FigureSpec]:
     specs = [
         FigureSpec("scale-vs-releases", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=True),
-                   "Each act's announced reach against people released, log scale.", CHART_ACTS),
+                   "What each act announced against what it delivered, log scale (dots).", CHART_ACTS),
         FigureSpec("scale-vs-releases-linear", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=False),
-                   "Each act's announced reach against people released, linear scale.", CHART_ACTS),
+                   "What each act announced against what it delivered, linear scale (bars).", CHART_ACTS),
         FigureSpec("release-rate", "release_rate_by_act", release_rate_figure,
                    "People released as a share of announced reach, per act.", CHART_ACTS),
         FigureSpec("political-prisoner-coverage", "political_prisoner_coverage",
@@ -66,6 +67,9 @@ def _specs() -> list[FigureSpec]:
     specs += [FigureSpec(f"act-breakdown-{act_id}", "release_breakdown_by_act",
                          release_breakdown_figure, f"Breakdown of {act_id} by category.",
                          {"act_id": act_id})
+              for act_id in _act_ids()]
+    specs += [FigureSpec(f"act-timeline-{act_id}", "act_timeline", act_timeline_figure,
+                         f"Timeline of {act_id}: its dated steps and counts.", {"act_id": act_id})
               for act_id in _act_ids()]
     return specs
 

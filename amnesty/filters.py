@@ -21,8 +21,9 @@ class Facet:
     """
     key: str
     param: str
-    column: str
+    column: str  # in the files; a `listed` column holds several ids, '; '-joined
     label: str  # what the Data page calls the filter
+    listed: bool = False
 
 
 FACETS = (
@@ -30,7 +31,8 @@ FACETS = (
     Facet("measure", "measure_ids", "measure_id", "What was counted"),
     Facet("stage", "stages", "stage", "Stage"),
     Facet("qualifier", "qualifiers", "qualifier", "Qualifier"),
-    Facet("source", "source_ids", "source_id", "Source"),
+    # A source keeps every figure it gives, as the first source or a further one.
+    Facet("source", "source_ids", "source_ids", "Source", listed=True),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
 # The yes/no filter beside the facets: whether rows the build derived are kept.

@@ -296,8 +296,101 @@ def _cross_row_problems(data_dir: Path) -> list[Problem]:
                     shown = "empty" if expected is None else f"{fig['value']}"
                     problem(column, f"should be {shown} for qualifier {fig['qualifier']!r} and value {fig['value']}")
         if roles.get(fig["measure_id"]) == "scope":
-            key = (fig["act_id"], fig["stage"])
+            key = (fig["act_id"], fig["stage"], fig["as_of"])
             if key in scopes:
-                problem("measure_id", f"a second scope figure for {key[0]} ({key[1]}); row {scopes[key]} already gives one")
+                problem("measure_id", f"a second scope figure for {key[0]} ({key[1]}, as of {key[2]}); "
+                                      f"row {scopes[key]} already gives one")
             scopes[key] = row_number
+    return problems + _provenance_problems(data_dir) + _stage_problems(data_dir)
+
+
+# Every row that cites a source says where in it the fact stands. A seed source (one whose text we
+# hold in data/snapshots/) is cited by a verbatim quote, checked against the snapshot by the tests;
+# any other source by its URL and a locator in our own words, never by its text.
+CITING_FILES = ("figures", "figure_sources", "act_events", "statements")
+
+
+def _provenance_problems(data_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    sources = {s["source_id"]: s for s in _rows(data_dir, "sources")}
+    for row_number, source in enumerate(sources.values(), start=2):
+        def problem(column, message):
+            problems.append(Problem("sources.csv", row_number, column, message))
+
+        read_elsewhere = source["reported_in"] != ""
+        if not source["url"] and not source["snapshot"] and not read_elsewhere:
+            problem("url", "required: a source we read ourselves needs its address")
+        if source["url"] and not source["url"].startswith("https://") and not source["url"].startswith("http://"):
+            problem("url", f"{source['url']!r} is not a web address (http:// or https://)")
+        if source["url"] and not source["accessed"]:
+            problem("accessed", "required with a url: the date we read the page")
+        if not source["published"] and not read_elsewhere:
+            problem("published", "required: the date the source was published")
+    for name in CITING_FILES:
+        for row_number, row in enumerate(_rows(data_dir, name), start=2):
+            source = sources.get(row["source_id"])
+            if source is None:  # the foreign-key check has said so
+                continue
+            file = f"{name}.csv"
+            if source["snapshot"]:
+                if not row["quote"]:
+                    problems.append(Problem(file, row_number, "quote", "required: the verbatim words of "
+                                            f"{row['source_id']!r}, whose text is in {source['snapshot']}"))
+            else:
+                if row["quote"]:
+                    problems.append(Problem(file, row_number, "quote", "must be empty: we hold no copy of "
+                                            f"{row['source_id']!r} and never copy its text; use locator"))
+                if not row["locator"]:
+                    problems.append(Problem(file, row_number, "locator", "required: where in "
+                                            f"{row['source_id']!r} this stands, in our own words"))
+    figure_sources: dict[str, int] = {}
+    for row in _rows(data_dir, "figure_sources"):
+        figure_sources[row["figure_id"]] = figure_sources.get(row["figure_id"], 0) + 1
+    for row_number, fig in enumerate(_rows(data_dir, "figures"), start=2):
+        if fig["disagreement"] and not figure_sources.get(fig["figure_id"]):
+            problems.append(Problem("figures.csv", row_number, "disagreement", "a disagreement needs a "
+                                    "second source: add the other side to figure_sources.csv"))
+    return problems
+
+
+def _before(date: str, other: str) -> bool:
+    """date is wholly before other, at the precision both give ('2026-01' is not before '2026-01-20')."""
+    n = min(len(date), len(other))
+    return date[:n] < other[:n]
+
+
+# Events that make an act law: an implementation count cannot be dated before the first of them.
+ENACTING_EVENTS = ("adopted", "signed", "decree", "in_force")
+OUTCOME_STAGES = ("interim", "final")
+
+
+def _stage_problems(data_dir: Path) -> list[Problem]:
+    """A count of what an act delivered dated before the act was law, or a final count dated
+    before an interim one, is a typing slip or a misread source."""
+    enacted: dict[str, str] = {}
+    for act in _rows(data_dir, "acts"):
+        if act["act_date_event"] in ENACTING_EVENTS:
+            enacted[act["act_id"]] = act["act_date"]
+    for event in _rows(data_dir, "act_events"):
+        if event["event"] in ENACTING_EVENTS:
+            first = enacted.get(event["act_id"])
+            enacted[event["act_id"]] = event["date"] if first is None or event["date"] < first else first
+    problems: list[Problem] = []
+    figures = list(enumerate(_rows(data_dir, "figures"), start=2))
+    latest_interim: dict[tuple[str, str], str] = {}
+    for _, fig in figures:
+        if fig["stage"] == "interim":
+            key = (fig["act_id"], fig["measure_id"])
+            latest_interim[key] = max(latest_interim.get(key, ""), fig["as_of"])
+    for row_number, fig in figures:
+        if fig["stage"] not in OUTCOME_STAGES:
+            continue
+        start = enacted.get(fig["act_id"])
+        if start and _before(fig["as_of"], start):
+            problems.append(Problem("figures.csv", row_number, "as_of", f"{'an' if fig['stage'] == 'interim' else 'a'} {fig['stage']} count dated "
+                                    f"{fig['as_of']}, before {fig['act_id']} became law ({start})"))
+        interim = latest_interim.get((fig["act_id"], fig["measure_id"]))
+        if fig["stage"] == "final" and interim and _before(fig["as_of"], interim):
+            problems.append(Problem("figures.csv", row_number, "stage", f"a final count dated {fig['as_of']}, "
+                                    f"before an interim count of the same measure ({interim})"))
     return problems

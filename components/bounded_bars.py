@@ -1,4 +1,6 @@
-"""Labelled horizontal bars that draw a number's bounds, the shared drawing of every chart here.
+"""Labelled horizontal bars (linear axis) or dots (log axis) that draw a number's bounds, the shared
+drawing of every chart here. A bar's length claims a ratio from zero, which a log axis has not got,
+so on a log axis each number is a dot and its bounds are the same arrows and whiskers.
 
 Each row is one number with its low and high bounds (NULL where the source gives none):
 - exact (low = high): a solid bar;
@@ -21,7 +23,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart import wrap_lines
-from components.theme import MUTED_TEXT, NEUTRAL, STAGE_PATTERNS, TEXT, tint
+from components.theme import (MUTED_TEXT, NEUTRAL, OUTCOME_STAGES, STAGE_PATTERNS, STAGE_SYMBOLS,
+                              TEXT, tint)
 
 LABEL_WRAP = 52
 LABEL_SIZE = 12
@@ -35,8 +38,16 @@ BOUND_KEYS = {
 }
 STAGE_KEYS = {
     "announced": "Hatched bars: what the act announced, not a reported outcome.",
+    "adopted": "Hatched bars: what the law as passed provides, not a reported outcome.",
     "expected": "Dotted bars: releases expected, not yet reported.",
 }
+DOT_STAGE_KEYS = {
+    "announced": "Hollow dots: what the act announced, not a reported outcome.",
+    "adopted": "Hollow dots: what the law as passed provides, not a reported outcome.",
+    "expected": "Hollow diamonds: releases expected, not yet reported.",
+}
+# On a log axis an arrow sits just past its dot: this many tenths of a decade away.
+ARROW_OFFSET = 0.09
 
 
 def bound_shape(low, high) -> str:
@@ -115,35 +126,10 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
 
     figure = go.Figure()
     stage = drawn["stage"].fillna("reported")
-    figure.add_trace(go.Bar(
-        name="values", orientation="h", y=drawn["row_key"], x=drawn["end"],
-        width=bar_width, offset=-bar_width / 2,
-        marker=dict(
-            color=[c if s == "reported" else tint(c) for c, s in zip(drawn["colour"], stage)],
-            line=dict(color=list(drawn["colour"]), width=1),
-            pattern=dict(shape=[STAGE_PATTERNS.get(s, "") for s in stage],
-                         fgcolor=list(drawn["colour"]), fillmode="overlay", size=6, solidity=0.35),
-        ),
-        customdata=drawn["hover"], hovertemplate="%{customdata}<extra></extra>",
-    ))
-    ranges = drawn[drawn["shape"] == "range"]
-    if len(ranges):
-        # A whisker from the low end (where the bar stops) to the high end of the range.
-        figure.add_trace(go.Scatter(
-            name="range", y=ranges["row_key"], x=ranges["low"], mode="markers",
-            marker=dict(symbol="line-ns", size=BAR_PX, color=TEXT, line=dict(width=1.6)),
-            error_x=dict(type="data", symmetric=False, color=TEXT, thickness=1.6, width=BAR_PX / 2,
-                         array=list(ranges["high"] - ranges["low"]), arrayminus=[0] * len(ranges)),
-            cliponaxis=False, customdata=ranges["hover"],
-            hovertemplate="%{customdata}<extra></extra>"))
-    for shape, symbol in (("lower", "triangle-right"), ("upper", "triangle-left")):
-        ends = drawn[drawn["shape"] == shape]
-        if len(ends):
-            figure.add_trace(go.Scatter(
-                name=f"{shape} bound", y=ends["row_key"], x=ends["end"], mode="markers",
-                marker=dict(symbol=symbol, size=12, color=TEXT, line=dict(width=0)),
-                cliponaxis=False, customdata=ends["hover"],
-                hovertemplate="%{customdata}<extra></extra>"))
+    if log_scale:
+        _add_dots(figure, drawn, stage, x_range)
+    else:
+        _add_bars(figure, drawn, stage, bar_width)
     if len(unknown):
         figure.add_trace(go.Scatter(
             name="not given", y=unknown["row_key"], x=[axis_start] * len(unknown), mode="markers",
@@ -181,5 +167,68 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
 
     marks = [BOUND_KEYS[s] for s in ("lower", "upper", "range", "unknown")
              if (rows.loc[~heading, "shape"] == s).any()]
-    marks += [STAGE_KEYS[s] for s in ("announced", "expected") if (drawn["stage"] == s).any()]
+    stage_keys = DOT_STAGE_KEYS if log_scale else STAGE_KEYS
+    marks += [stage_keys[s] for s in stage_keys if (drawn["stage"] == s).any()]
+    if log_scale:
+        marks = [m.replace("a bar's end", "a dot").replace("with no bar", "at the axis start")
+                 for m in marks]
     return figure, plot_height, " ".join(marks)
+
+
+def _add_dots(figure: go.Figure, drawn: pd.DataFrame, stage: pd.Series, x_range) -> None:
+    """Each number a dot at its known end; a bound gets an arrow beside the dot, a range a whisker."""
+    ranges = drawn[drawn["shape"] == "range"]
+    if len(ranges):
+        figure.add_trace(go.Scatter(
+            name="range", y=ranges["row_key"], x=ranges["low"], mode="markers",
+            marker=dict(size=1, color=TEXT),
+            error_x=dict(type="data", symmetric=False, color=TEXT, thickness=1.6, width=BAR_PX / 2,
+                         array=list(ranges["high"] - ranges["low"]), arrayminus=[0] * len(ranges)),
+            cliponaxis=False, hoverinfo="skip"))
+    offset = 10 ** ARROW_OFFSET
+    for shape, symbol, factor in (("lower", "triangle-right", offset), ("upper", "triangle-left", 1 / offset)):
+        ends = drawn[drawn["shape"] == shape]
+        if len(ends):
+            figure.add_trace(go.Scatter(
+                name=f"{shape} bound", y=ends["row_key"], x=ends["end"] * factor, mode="markers",
+                marker=dict(symbol=symbol, size=11, color=TEXT, line=dict(width=0)),
+                cliponaxis=False, customdata=ends["hover"],
+                hovertemplate="%{customdata}<extra></extra>"))
+    figure.add_trace(go.Scatter(
+        name="values", y=drawn["row_key"], x=drawn["end"], mode="markers",
+        marker=dict(symbol=[STAGE_SYMBOLS.get(s, "circle") for s in stage], size=BAR_PX,
+                    color=list(drawn["colour"]), line=dict(width=2.5, color=list(drawn["colour"]))),
+        cliponaxis=False, customdata=drawn["hover"], hovertemplate="%{customdata}<extra></extra>"))
+
+
+def _add_bars(figure: go.Figure, drawn: pd.DataFrame, stage: pd.Series, bar_width: float) -> None:
+    figure.add_trace(go.Bar(
+        name="values", orientation="h", y=drawn["row_key"], x=drawn["end"],
+        width=bar_width, offset=-bar_width / 2,
+        marker=dict(
+            color=[c if s in OUTCOME_STAGES else tint(c) for c, s in zip(drawn["colour"], stage)],
+            line=dict(color=list(drawn["colour"]), width=1),
+            pattern=dict(shape=[STAGE_PATTERNS.get(s, "") for s in stage],
+                         fgcolor=list(drawn["colour"]), fillmode="overlay", size=6, solidity=0.35),
+        ),
+        customdata=drawn["hover"], hovertemplate="%{customdata}<extra></extra>",
+    ))
+    ranges = drawn[drawn["shape"] == "range"]
+    if len(ranges):
+        # A whisker from the low end (where the bar stops) to the high end of the range.
+        figure.add_trace(go.Scatter(
+            name="range", y=ranges["row_key"], x=ranges["low"], mode="markers",
+            marker=dict(symbol="line-ns", size=BAR_PX, color=TEXT, line=dict(width=1.6)),
+            error_x=dict(type="data", symmetric=False, color=TEXT, thickness=1.6, width=BAR_PX / 2,
+                         array=list(ranges["high"] - ranges["low"]), arrayminus=[0] * len(ranges)),
+            cliponaxis=False, customdata=ranges["hover"],
+            hovertemplate="%{customdata}<extra></extra>"))
+    for shape, symbol in (("lower", "triangle-right"), ("upper", "triangle-left")):
+        ends = drawn[drawn["shape"] == shape]
+        if len(ends):
+            figure.add_trace(go.Scatter(
+                name=f"{shape} bound", y=ends["row_key"], x=ends["end"], mode="markers",
+                marker=dict(symbol=symbol, size=12, color=TEXT, line=dict(width=0)),
+                cliponaxis=False, customdata=ends["hover"],
+                hovertemplate="%{customdata}<extra></extra>"))
+

@@ -84,7 +84,8 @@ def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
     first = frame.iloc[0]
     title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
              "groups on the political-prisoner list, and not all of that one")
-    subtitle = ("The groups the sources name, with their size in grey where a source gives one; "
+    subtitle = ("The categories of political prisoners the sources name as reached or left out (not "
+                "necessarily the list's own groups), with their size in grey where a source gives one; "
                 "members released in blue, more expected in light blue.")
     listed_note = first["groups_listed_note"]
     notes = " ".join([marks] + [str(n) for n in frame["note"].dropna().unique()]

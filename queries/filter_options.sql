@@ -28,11 +28,13 @@ qualifiers_in_use as (
                           $source_ids::varchar[], $include_derived)
 ),
 
+-- every source a figure has, first or further (the macro gives them '; '-joined, as the files do)
 sources_in_use as (
-    select distinct 'source', source_id, source_name, source_name
+    select distinct 'source', s.source_id, s.short_name, s.short_name
     from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
-                          $qualifiers::varchar[], [], $include_derived)
-    where source_id is not null
+                          $qualifiers::varchar[], [], $include_derived) as f,
+        unnest(string_split(f.source_ids, '; ')) as given(source_id)
+    join sources as s using (source_id)
 ),
 
 final as (

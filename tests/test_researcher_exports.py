@@ -80,9 +80,13 @@ def test_the_zip_carries_data_dictionary_readme_and_citation(download, expected,
 
 
 def test_the_citation_lists_only_the_sources_behind_the_rows(download, expected):
-    """The 2021 rows rest on one source; the citation names it and no other."""
-    used = set(expected["source_id"].dropna()) | set(expected["attributed_to"].dropna())
+    """The citation names the 2021 rows' sources (first, further, attributed to, and the copy each
+    was read in) and no other."""
+    given = {s for listed in expected["source_ids"].dropna() for s in listed.split("; ") if s}
+    used = given | set(expected["source_id"].dropna()) | set(expected["attributed_to"].dropna())
     sources = download.sources.set_index("source_id")
+    used |= set(sources.index[sources["short_name"].isin(sources.loc[sorted(used), "reported_in_name"])])
+    assert given - set(expected["source_id"].dropna()), "expected a further source in the 2021 rows"
     assert used and len(sources) > len(used)
     for source_id, row in sources.iterrows():
         named = any(line.startswith(row.credit_text) for line in download.cite.sources)
