@@ -62,6 +62,7 @@ def export_data(
                                      "datapackage.json and a README: columns, how to cite, caveats).")] = "csv",
     act: Annotated[list[str] | None, typer.Option("--act", help="Keep only this act id (repeatable).")] = None,
     measure: Annotated[list[str] | None, typer.Option("--measure", help="Keep only this measure id (repeatable).")] = None,
+    stage: Annotated[list[str] | None, typer.Option("--stage", help="Keep only this stage, e.g. announced (repeatable).")] = None,
     qualifier: Annotated[list[str] | None, typer.Option("--qualifier", help="Keep only this qualifier (repeatable).")] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Keep only this source id (repeatable).")] = None,
     published_only: Annotated[bool, typer.Option("--published-only", help="Leave out derived figures.")] = False,
@@ -70,7 +71,7 @@ def export_data(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Write the tidy file: one row per number, with qualifier, bounds, source and quote."""
-    from amnesty.bundle import Filters
+    from amnesty.filters import Filters
     from amnesty.data_dictionary import PACKAGE_FORMATS, package_json
     from amnesty.db import DatabaseMissing, connect
     from amnesty.downloads import filtered_download
@@ -81,7 +82,8 @@ def export_data(
     if datapackage and fmt not in PACKAGE_FORMATS:
         _fail([f"--datapackage describes a {' or '.join(PACKAGE_FORMATS)} file (frictionless reads "
                f"{fmt} only with extra packages); use --format csv, or --format zip, which holds one"])
-    filters = Filters.of(act, measure, qualifier, source, include_derived=not published_only)
+    filters = Filters.of(act, measure, qualifier, source, include_derived=not published_only,
+                         stages=stage)
     try:
         with connect(db) as con:
             download = filtered_download(con, filters)

@@ -49,10 +49,58 @@ EXPORT_DESCRIPTIONS = {
                  "range) or, for a derived row, how far its inputs pin it (at_most, unknown); "
                  "the README reads each.",
     "source_id": "The first source of the figure; empty for derived rows.",
+    "qualifier_text": "The qualifier in words, as the app's tables show it ('more than' for "
+                      "more_than).",
     "quote": "Verbatim words of a seed source that state the figure; empty for other sources (see "
              "locator) and for derived rows. In CSV "
              f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
              "spreadsheet runs it.",
+}
+
+# What a reader sees in the app's tables for each column; files keep the machine names. A column
+# not listed (one a newer build adds) shows its name in words until it gets a label here.
+READER_LABELS = {
+    "figure_id": "Figure id",
+    "act_id": "Act id",
+    "act_title": "Act",
+    "year": "Year",
+    "measure_id": "Measure id",
+    "measure_label": "What was counted",
+    "stage": "Stage",
+    "value": "Number",
+    "qualifier": "Qualifier",
+    "qualifier_text": "Qualifier in words",
+    "low": "Lowest it can be",
+    "high": "Highest it can be",
+    "unit": "Unit",
+    "value_text": "Figure",
+    "as_of": "As of",
+    "source_id": "Source id",
+    "source_name": "Source",
+    "source_publisher": "Publisher",
+    "source_kind": "Kind of source",
+    "attributed_to": "Attributed to (id)",
+    "attributed_name": "Attributed to",
+    "quote": "Quote",
+    "note": "Note",
+    "derived": "Derived",
+    "derivation": "How it was derived",
+    "derived_from": "Derived from",
+    # Columns of the charts' own tables ("The numbers in this chart").
+    "role": "Kind of number",
+    "credits": "Sources",
+    "series_label": "Series",
+    "share_of_list_text": "Share of the list",
+    "group_name": "Group",
+    "parent_group_name": "Part of",
+    "reach_text": "Reached by the act",
+    "size_text": "Size",
+    "members_released": "Members released",
+    "has_reach": "Reach known",
+    "row_label": "Source",
+    "source_kind_text": "Kind of source",
+    "attributed_kind_text": "Cites",
+    "figure_count": "Figures",
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",
@@ -115,11 +163,35 @@ def column_descriptions(columns) -> dict[str, str]:
     return {column: known[column] for column in columns}
 
 
+def reader_label(column: str) -> str:
+    return READER_LABELS.get(column) or column.replace("_", " ").capitalize()
+
+
+def reader_labels(columns) -> dict[str, str]:
+    """Column name -> the label a reader sees, for every column given."""
+    return {column: reader_label(column) for column in columns}
+
+
+def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a reader's table: columns under their labels, qualifiers in words."""
+    out = frame.copy()
+    if "qualifier" in out:
+        out["qualifier"] = out["qualifier"].map(
+            lambda code: code.replace("_", " ") if isinstance(code, str) else code)
+    return out.rename(columns=reader_labels(out.columns))
+
+
+def column_dictionary(columns) -> list[tuple[str, str, str]]:
+    """(machine name, reader label, description) for every column: the dictionary gives both."""
+    return [(column, reader_label(column), text)
+            for column, text in column_descriptions(columns).items()]
+
+
 def figures_schema(columns, qualifiers=()) -> Schema:
     descriptions = column_descriptions(columns)
     fields = []
     for column in columns:
-        field = {"name": column, "type": TYPES.get(column, "string"),
+        field = {"name": column, "title": reader_label(column), "type": TYPES.get(column, "string"),
                  "description": descriptions[column]}
         constraints = dict(CONSTRAINTS.get(column, {}))
         if column == "qualifier" and qualifiers:

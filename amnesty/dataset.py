@@ -5,29 +5,30 @@ from pathlib import Path
 
 import pandas as pd
 
+from amnesty.filters import Filters
 from amnesty.db import connect, run_query
 
-# Rows the Data page shows (and fetches) at a time; downloads hold every filtered row.
-TABLE_PAGE_ROWS = 500
+# Rows the Data page shows (and fetches) at a time, in a table that wraps every value rather than
+# cutting it off; downloads hold every filtered row.
+TABLE_PAGE_ROWS = 100
 
 
-def figures_frame(db_path: Path, act_ids=(), measure_ids=(), qualifiers=(), source_ids=(),
-                  include_derived: bool = True, con=None) -> pd.DataFrame:
-    """Rows of all_figures matching every non-empty filter; unknown ids are an error, not 0 rows."""
+def figures_frame(db_path: Path, con=None, **filters) -> pd.DataFrame:
+    """Rows of all_figures matching every non-empty filter (keyword arguments of Filters.of);
+    unknown act or measure ids are an error, not 0 rows."""
+    chosen = Filters.of(**filters)
     own = con is None
     con = con or connect(db_path)
     try:
-        _check_known(con, act_ids=act_ids, measure_ids=measure_ids)
-        return run_query(con, "all_figures", act_ids=list(act_ids), measure_ids=list(measure_ids),
-                         qualifiers=list(qualifiers), source_ids=list(source_ids),
-                         include_derived=include_derived)
+        _check_known(con, act_ids=chosen.act_ids, measure_ids=chosen.measure_ids)
+        return run_query(con, "all_figures", **chosen.query_params())
     finally:
         if own:
             con.close()
 
 
 def _check_known(con, act_ids, measure_ids) -> None:
-    facets = run_query(con, "filter_options")
+    facets = run_query(con, "filter_options", **Filters().query_params())
     for kind, wanted in (("act", act_ids), ("measure", measure_ids)):
         known = set(facets.loc[facets.facet == kind, "option_id"])
         unknown = sorted(set(wanted) - known)

@@ -14,8 +14,8 @@ import plotly.io as pio
 import streamlit as st
 
 from amnesty import render
-from amnesty.bundle import Filters
-from amnesty.citation import citation
+from amnesty.filters import Filters
+from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
 from amnesty.studio import export_facts
 from amnesty.version import dataset_version
@@ -88,28 +88,29 @@ def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
 DATA_FORMATS = ("csv", "xlsx", "parquet", "json", "zip", "datapackage")
 
 
-def data_downloads(con, filters: Filters, row_count: int) -> None:
+def data_downloads(con, filters: Filters, row_count: int, version: str, url: str | None) -> None:
     """Every row of the filtered view in every format, named for its filters. The rows are fetched
-    when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download)."""
-    version = dataset_version()
+    when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download);
+    `url` is the view's stable data URL, which the files' citation names."""
     first, second = st.columns(4), st.columns(2)
     for column, fmt in zip([*first, *second], DATA_FORMATS):
         column.download_button(
-            DATA_LABELS[fmt], data=_data_file(con, filters, fmt),
+            DATA_LABELS[fmt], data=_data_file(con, filters, fmt, url),
             file_name=download_file_name(filters, version, fmt), mime=DOWNLOAD_MEDIA_TYPES[fmt],
             key=f"data-download-{fmt}", on_click="ignore", help=DATA_HELP[fmt], width="stretch",
             disabled=row_count == 0)
 
 
-def _data_file(con, filters: Filters, fmt: str):
-    return lambda: filtered_download(con, filters).data(fmt)
+def _data_file(con, filters: Filters, fmt: str, url: str | None):
+    return lambda: filtered_download(con, filters, url=url).data(fmt)
 
 
-def how_to_cite(sources: pd.DataFrame) -> None:
-    """The citation with a copy button, the dataset version and every source."""
-    cite = citation(dataset_version(), sources)
-    st.subheader("How to cite")
+def how_to_cite(cite: Citation) -> None:
+    """The view's citation, APA-style and as BibTeX, each with a copy button."""
+    st.subheader("How to cite this view")
     st.code(cite.text(), language=None, wrap_lines=True)
+    st.code(cite.bibtex(), language=None, wrap_lines=True)
     st.caption(f"Dataset version {cite.version} is a content hash of the data files: the same "
-               "version always means the same numbers. Quote it with any figure you use; the "
-               "zip download carries this citation and the sources its rows rest on.")
+               "version always means the same numbers. Quote it with any figure you use. Only "
+               "the sources behind the rows above are listed; the zip and the Excel file carry "
+               "the same citation.")

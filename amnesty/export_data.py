@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from amnesty.neutralise import neutralise
+from amnesty.neutralise import neutralise, neutralise_text
 
 FORMATS = ("csv", "xlsx", "parquet", "json")
 MEDIA_TYPES = {
@@ -19,11 +19,15 @@ MEDIA_TYPES = {
 LIST_SEPARATOR = "; "
 
 
-def figures_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """The tidy frame in one format. CSV and XLSX are neutralised against formulas."""
+def figures_bytes(frame: pd.DataFrame, fmt: str, about: list[tuple[str, ...]] | None = None) -> bytes:
+    """The tidy frame in one format. CSV and XLSX are neutralised against formulas. `about` (rows
+    of amnesty.bundle.about_rows: citation, caveats, column dictionary) becomes the XLSX's second
+    sheet; the other formats carry it beside them (the zip's README, the datapackage.json)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return {"csv": _csv, "xlsx": _xlsx, "parquet": _parquet, "json": _json}[fmt](frame)
+    if fmt == "xlsx":
+        return _xlsx(frame, about)
+    return {"csv": _csv, "parquet": _parquet, "json": _json}[fmt](frame)
 
 
 def write_figures(frame: pd.DataFrame, fmt: str, path: Path) -> Path:
@@ -68,11 +72,38 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def _xlsx(frame: pd.DataFrame) -> bytes:
+def _xlsx(frame: pd.DataFrame, about: list[tuple[str, ...]] | None = None) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         neutralise(_flat(frame)).to_excel(writer, index=False, sheet_name="figures")
+        writer.sheets["figures"].freeze_panes = "A2"  # the header row stays in view on scrolling
+        if about:
+            _about_sheet(writer.book.create_sheet("About"), about)
     return buffer.getvalue()
+
+
+ABOUT_WIDTHS = {"A": 34, "B": 100, "C": 100}
+
+
+def _about_sheet(sheet, rows: list[tuple[str, ...]]) -> None:
+    """Text rows, wrapped to the column; a row of one non-empty cell is a heading, in bold.
+
+    Text that starts like a formula (a BibTeX entry starts with @) is stored as a string with
+    Excel's quote-prefix style, so it shows and copies as written but never runs, even if edited.
+    """
+    from openpyxl.styles import Alignment, Font
+
+    for number, row in enumerate(rows, start=1):
+        for column, text in enumerate(row, start=1):
+            cell = sheet.cell(row=number, column=column, value=text or None)
+            if text and neutralise_text(text) != text:
+                cell.data_type = "s"  # openpyxl reads a leading = as a formula; this one is text
+                cell.quotePrefix = True
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if len(row) == 1:
+                cell.font = Font(bold=True, size=13 if number == 1 else 11)
+    for letter, width in ABOUT_WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

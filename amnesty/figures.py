@@ -12,6 +12,7 @@ from typing import Callable
 
 import pandas as pd
 
+from amnesty.filters import Filters
 from amnesty.db import run_query
 from amnesty.paths import DATA_DIR
 from components.act_breakdown import release_breakdown_figure
@@ -61,7 +62,7 @@ def _specs() -> list[FigureSpec]:
         FigureSpec("figures-by-source", "figures_by_source", figures_by_source_figure,
                    "How many published figures each source supplies."),
         FigureSpec("figures-by-qualifier", "figures_by_qualifier", figures_by_qualifier_figure,
-                   "How the published figures are qualified."),
+                   "How the published figures are qualified.", Filters().facet_params()),
     ]
     specs += [FigureSpec(f"act-breakdown-{act_id}", "release_breakdown_by_act",
                          release_breakdown_figure, f"Breakdown of {act_id} by category.",
@@ -87,10 +88,11 @@ def figure_spec(name: str) -> FigureSpec:
         raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
 
 
-def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None) -> Chart:
+def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None,
+                **params) -> Chart:
     """Run the figure's query with its bound parameters, then its builder. `fetch(query, **params)`
     stands in for run_query on `con`: the app passes its cached query, so a page and its chart share
-    one query run."""
+    one query run. `params` override the spec's own (the Data page passes its filters)."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
-    return replace(spec.builder(fetch(spec.query, **spec.params)), name=name)
+    return replace(spec.builder(fetch(spec.query, **(spec.params | params))), name=name)

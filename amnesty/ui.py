@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
@@ -25,7 +26,7 @@ def show_chart(chart: Chart, key: str) -> None:
     chart_downloads(chart, key)
     customise_panel(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
-        st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+        st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:

@@ -9,7 +9,9 @@ import streamlit as st
 
 from amnesty import paths
 from amnesty.db import connect, run_query
+from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
+from amnesty.version import built_version
 from components.chart import Chart
 
 
@@ -26,8 +28,14 @@ def query(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def chart(name: str) -> Chart:
-    return build_chart(name, fetch=query)
+def chart(name: str, **params) -> Chart:
+    return build_chart(name, fetch=query, **params)
+
+
+@st.cache_data(show_spinner=False)
+def dataset_version() -> str:
+    """The version of the data this server serves (its database's dataset_info)."""
+    return built_version(connection())
 
 
 # -- URL state -------------------------------------------------------------------------------------
@@ -51,11 +59,11 @@ def choice_param(key: str, options: list[str], default: str, what: str) -> str:
 def list_param(key: str, options: list[str], what: str) -> list[str]:
     """Values for `key`, given repeated (?k=a&k=b) or comma-separated (?k=a,b); unknown ones are
     dropped with a warning."""
-    values = [v.strip() for raw in st.query_params.get_all(key) for v in raw.split(",") if v.strip()]
+    values = split_values(st.query_params.get_all(key))
     unknown = [v for v in values if v not in options]
     if unknown:
         st.warning(f"Ignoring unknown {what} in the link: {', '.join(unknown)}.")
-    kept = [v for v in dict.fromkeys(values) if v in options]
+    kept = [v for v in values if v in options]
     if unknown:
         set_list_param(key, kept)
     return kept
@@ -65,10 +73,8 @@ def flag_param(key: str, default: bool) -> bool:
     raw = st.query_params.get(key)
     if raw is None:
         return default
-    if raw.lower() in ("1", "true", "yes", "on"):
-        return True
-    if raw.lower() in ("0", "false", "no", "off"):
-        return False
+    if read_flag(raw) is not None:
+        return read_flag(raw)
     st.warning(f"“{raw}” is not a yes/no value for {key}; using the default.")
     st.query_params[key] = "yes" if default else "no"
     return default

@@ -3,6 +3,7 @@ sources. The act is in the URL."""
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.links import safe_url
 from amnesty.ui import show_chart
 from components.rows import date_text
 
@@ -10,12 +11,15 @@ acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
 titles = dict(zip(acts["act_id"], acts["act_title"]))
 
+# The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
+# once the box has given this run's choice.
+heading = st.empty()
 chosen = webapp.choice_param("act", act_ids, default=act_ids[-1], what="act")
-act_id = st.selectbox("Act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
+act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
-st.title(act.act_title)
+heading.title(act.act_title)
 st.caption(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
                                        f"{date_text(act.status_as_of)}") if isinstance(v, str)))
 
@@ -36,7 +40,8 @@ if len(statements):
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    name = f"[{source.short_name}]({source.url})" if isinstance(source.url, str) else source.short_name
+    url = safe_url(source.url)
+    name = f"[{source.short_name}]({url})" if url else source.short_name
     st.markdown(f"**{name}** ({source.kind_text}; language: {source.language})")
     st.caption(" · ".join(d for d in (source.title, f"published {date_text(source.published)}"
                                       if isinstance(source.published, str) else None) if isinstance(d, str))

@@ -2,12 +2,28 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.filters import Filters
 from amnesty.ui import show_chart
 
 st.title("Political prisoners and the 2025–26 act")
 
 coverage = webapp.query("political_prisoner_coverage").set_index("measure_id")
 groups = webapp.query("prisoner_groups_by_reach")
+listed = coverage.loc["political_prisoners_listed"]
+released = coverage.loc["political_prisoners_released"]
+expected_total = coverage.loc["political_prisoners_released_expected_total"]
+
+# What the numbers say, in one sentence read from the data; then what the list is, where the page
+# first names it.
+st.markdown(
+    f"By {released.as_of}, the {released.act_title} had freed **{released.value_text}** of the "
+    f"**{listed.value_text}** political prisoners on the Union list "
+    f"(**{released.share_of_list_text}**); with the releases still expected, it would reach "
+    f"{expected_total.value_text} of them ({expected_total.share_of_list_text}).")
+keeper = (f"the {listed.attributed_name}" if isinstance(listed.attributed_name, str)
+          else "a civil-society group")
+st.caption(f"The Union list is the civil-society list of political prisoners kept by {keeper}, "
+           f"dated {listed.as_of}. The act's reach is measured against it.")
 
 cols = st.columns(2)
 cols[0].metric(coverage.loc["political_prisoners_listed", "measure_label"],
@@ -18,9 +34,9 @@ cols = st.columns(2)
 cols[0].metric(f"{coverage.loc['political_prisoners_released', 'measure_label']} "
                f"(by {coverage.loc['political_prisoners_released', 'as_of']})",
                coverage.loc["political_prisoners_released", "value_text"])
-expected = webapp.query("all_figures", act_ids=[coverage["act_id"].iloc[0]],
-                        measure_ids=["political_prisoners_expected_release"],
-                        qualifiers=[], source_ids=[], include_derived=False).iloc[0]
+expected = webapp.query("all_figures", **Filters.of(
+    act_ids=[coverage["act_id"].iloc[0]], measure_ids=["political_prisoners_expected_release"],
+    include_derived=False).query_params()).iloc[0]
 cols[1].metric(expected.measure_label, expected.value_text, help=expected.note)
 cols = st.columns(2)
 cols[0].metric("Coverage of the list so far",

@@ -3,6 +3,7 @@ qualifiers are read, what is derived, which claims the figures carry, and what i
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.links import safe_url
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
 
@@ -14,7 +15,8 @@ st.markdown("Every source, with its kind: an official body, a state agency, an i
             "address and a locator in our words; only the two seed articles are quoted.")
 for source in webapp.query("sources").itertuples():
     via = f", as reported by {source.reported_in_name}" if isinstance(source.reported_in_name, str) else ""
-    name = f"[{source.short_name}]({source.url})" if isinstance(source.url, str) else source.short_name
+    url = safe_url(source.url)
+    name = f"[{source.short_name}]({url})" if url else source.short_name
     st.markdown(f"**{name}** — {source.kind_text}{via}")
     published = (f"published {date_text(source.published)}"
                  + (" (inferred)" if source.published_inferred else "")) if isinstance(source.published, str) else None

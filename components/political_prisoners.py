@@ -8,10 +8,12 @@ from components.chart import Chart, finish, source_line
 from components.rows import bar_row, stage_suffix, table, unit_title
 from components.theme import ROLE_COLOURS
 
+# A group keeps one colour across charts: the believers on the list are a group's size, grey as
+# every group's size is in prisoner_groups_figure; released members are blue in both charts.
 COVERAGE_COLOURS = {
     "political_prisoners_listed": ROLE_COLOURS["list"],
     "political_prisoners_estimated": ROLE_COLOURS["list"],
-    "religious_believers_listed": ROLE_COLOURS["political_prisoners"],
+    "religious_believers_listed": ROLE_COLOURS["list"],
     "political_prisoners_released": ROLE_COLOURS["release"],
     "political_prisoners_released_expected_total": ROLE_COLOURS["expected"],
 }

@@ -38,6 +38,7 @@ final as (
         f.note,
         f.derived,
         f.derivation,
+        f.attributed_name,
         share.value_text as share_of_list_text,
         share.low as share_of_list_low,
         share.high as share_of_list_high,

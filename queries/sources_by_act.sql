@@ -27,7 +27,8 @@ final as (
         s.language,
         c.kind_text,
         c.credit_text,
-        s.reliability_note
+        s.reliability_note,
+        s.url
     from act_sources
     join sources as s using (source_id)
     join source_credits as c using (source_id)

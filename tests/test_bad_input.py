@@ -279,7 +279,7 @@ def snapshot(db: Path):
     """What a reader of the previous database sees: its bytes and every published row."""
     con = connect(db)
     try:
-        rows = run_query(con, "all_figures", act_ids=[], measure_ids=[], qualifiers=[], source_ids=[],
+        rows = run_query(con, "all_figures", act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[],
                          include_derived=True)
     finally:
         con.close()

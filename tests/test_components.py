@@ -208,3 +208,25 @@ def test_charts_per_act_draw_the_most_recent_acts_and_say_so(con):
         assert set(chart.data["act_title"]) == set(newest["act_title"])
         full = builder(run_query(con, query, **CHART_ACTS))
         assert "most recent of" not in full.notes
+
+
+def bar_colours_by_figure(chart, figure_of_key) -> dict[str, str]:
+    """figure_id -> the colour of the bar drawn for it (its outline: the fill of an announced or
+    expected bar is a tint of it)."""
+    (bars,) = traces(chart, "values")
+    return {figure_of_key(key): colour for key, colour in zip(bars.y, bars.marker.line.color)
+            if figure_of_key(key)}
+
+
+def test_a_group_keeps_one_colour_across_the_political_prisoner_charts(charts, con):
+    """A figure drawn in both charts (a group's size, its members released or expected) is drawn
+    in one colour in both: the believers on the list are not purple in one and grey in the other."""
+    groups = run_query(con, "prisoner_groups_by_reach").set_index("group_id")
+    sizes = groups["size_figure_id"].dropna().to_dict()
+    in_coverage = bar_colours_by_figure(charts["political-prisoner-coverage"], lambda key: key)
+    in_groups = bar_colours_by_figure(
+        charts["political-prisoner-groups"],
+        lambda key: key.split("|", 1)[1] if "|" in key else sizes.get(key))
+    shared = set(in_coverage) & set(in_groups)
+    assert set(sizes.values()) & shared, "expected a group's size in both charts"
+    assert {f: in_coverage[f] for f in shared} == {f: in_groups[f] for f in shared}

@@ -1,7 +1,10 @@
 -- The tidy dataset, filtered: one row per published or derived number, with its qualifier, bounds,
--- stage, dates, sources (how many, and which) and verbatim quote or locator, in the export's column order. An empty filter list means "no filter".
+-- stage, dates, sources (how many, and which) and verbatim quote or locator, in the export's column
+-- order. An empty filter list means "no filter". The filters are those of amnesty/filters.py's
+-- FACETS, in that order.
 -- A table macro, so that the full export, one page of it and its row count share one filter.
-create or replace macro filtered_figures(act_ids, measure_ids, qualifiers, source_ids, include_derived)
+create or replace macro filtered_figures(act_ids, measure_ids, stages, qualifiers, source_ids,
+                                          include_derived)
 as table
 select
     figure_id,
@@ -22,7 +25,8 @@ select
     as_of_inferred,
     published,
     source_count,
-    array_to_string(source_ids, '; ') as source_ids,
+    -- qualified: the bare name is the macro's source_ids parameter, not the column
+    array_to_string(all_figures.source_ids, '; ') as source_ids,
     source_id,
     source_name,
     source_publisher,
@@ -41,6 +45,9 @@ select
 from all_figures
 where (len(act_ids::varchar[]) = 0 or list_contains(act_ids::varchar[], act_id))
     and (len(measure_ids::varchar[]) = 0 or list_contains(measure_ids::varchar[], measure_id))
+    and (len(stages::varchar[]) = 0 or list_contains(stages::varchar[], stage))
     and (len(qualifiers::varchar[]) = 0 or list_contains(qualifiers::varchar[], qualifier))
-    and (len(source_ids::varchar[]) = 0 or list_contains(source_ids::varchar[], source_id))
+    -- a source keeps every figure it gives, first or further (all_figures.source_ids is the list;
+    -- the bare name is this macro's parameter)
+    and (len(source_ids::varchar[]) = 0 or list_has_any(all_figures.source_ids, source_ids::varchar[]))
     and (include_derived or not derived);

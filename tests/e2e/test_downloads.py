@@ -6,7 +6,7 @@ import struct
 import pandas as pd
 
 from amnesty.export_spec import ExportSpec, pixel_size
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
 from amnesty.dataset import figures_frame
 from amnesty.downloads import download_file_name
 from amnesty.version import dataset_version

@@ -35,7 +35,7 @@ def political_prisoner_numbers(db) -> list[str]:
 
 def data_numbers(db) -> list[str]:
     # The page opens unfiltered, derived figures included: the caption counts every row.
-    rows = run_query(db, "all_figures", act_ids=[], measure_ids=[], qualifiers=[], source_ids=[],
+    rows = run_query(db, "all_figures", act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[],
                      include_derived=True)
     return [count_text(len(rows))]
 
