@@ -3,6 +3,7 @@ import streamlit as st
 
 from amnesty import webapp
 from amnesty.ui import show_chart
+from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
@@ -26,10 +27,10 @@ facts = {
     f"Status (as of {act.status_as_of})": act.status,
 }
 for label, value in facts.items():
-    st.markdown(f"**{label}:** {value if isinstance(value, str) else 'not given'}")
-st.caption(f"“{act.quote}” — {act.source_credit}")
+    st.markdown(f"**{literal(label)}:** {literal(value) if isinstance(value, str) else 'not given'}")
+st.caption(f"“{literal(act.quote)}” — {literal(act.source_credit)}")
 
 st.subheader("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    st.markdown(f"**{source.short_name}** ({source.kind_text})")
-    st.caption(source.reliability_note)
+    st.markdown(f"**{literal(source.short_name)}** ({literal(source.kind_text)})")
+    st.caption(literal(source.reliability_note))

@@ -3,17 +3,19 @@ import streamlit as st
 
 from amnesty import webapp
 from amnesty.ui import show_chart, show_table
+from components.text import markdown_literal as literal
 
 st.title("Sources & method")
 
 st.header("Sources")
 for source in webapp.query("sources").itertuples():
-    via = f", as reported by {source.reported_in_name}" if isinstance(source.reported_in_name, str) else ""
-    st.markdown(f"**{source.short_name}** — {source.kind_text}{via}")
+    via = (f", as reported by {literal(source.reported_in_name)}"
+           if isinstance(source.reported_in_name, str) else "")
+    st.markdown(f"**{literal(source.short_name)}** — {literal(source.kind_text)}{via}")
     details = [d for d in (source.title, source.publisher, source.published) if isinstance(d, str)]
     if details:
-        st.caption(" · ".join(details))
-    st.markdown(source.reliability_note)
+        st.caption(" · ".join(map(literal, details)))
+    st.markdown(literal(source.reliability_note))
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How qualifiers are read")
@@ -31,6 +33,7 @@ show_table(webapp.query("derived_figures_by_act"), {
 
 st.header("A claim the figures do not carry")
 claim = webapp.query("largest_previous_claim_check").iloc[0]
+claim = claim.map(lambda v: literal(v) if isinstance(v, str) else v)
 st.markdown(
     f"The press article says the {claim.latest_act_title} “more than doubles the largest previous "
     f"total”. Its own figures are {claim.latest_scope_text} ({claim.latest_act_title}) against "
