@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -31,6 +32,12 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A carriage return that does not end a line (a Windows line ending is CR LF).
 BARE_CR = re.compile(r"\r(?!\n)")
 CR_STAND_IN = "\U0010fffd"  # a private-use character no data file holds
+# Resource and field names become SQL identifiers in the build (tables and columns), so they are
+# held to the plainest form: a crafted name could otherwise carry any SQL, `COPY ... TO` a file
+# among it. The build quotes them as well; this keeps a name from ever needing it.
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,62}")
+# A resource's file sits in the data folder itself: no folder part, no absolute path, no "..".
+RESOURCE_FILE = re.compile(r"[a-z0-9][a-z0-9_.-]*\.csv")
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,9 @@ def validate(data_dir: Path) -> list[Problem]:
     descriptor = data_dir / "datapackage.json"
     if not descriptor.is_file():
         return [Problem("datapackage.json", None, None, "missing: the data package descriptor is required")]
+    problems = _name_problems(descriptor)
+    if problems:  # names are checked before anything reads a path or builds SQL from them
+        return problems
     package = Package(str(descriptor))
     problems = [p for r in package.resources for p in _file_problems(data_dir / r.path, r.schema.field_names)]
     if problems:  # a file Frictionless cannot read safely would only produce noise below
@@ -76,6 +86,36 @@ def validate(data_dir: Path) -> list[Problem]:
     if problems:
         return problems
     return _cross_row_problems(data_dir)
+
+
+def _name_problems(descriptor: Path) -> list[Problem]:
+    """Resource names, field names and resource paths that could not safely become SQL or a path."""
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [Problem("datapackage.json", None, None, f"not valid JSON: {error}")]
+    rule = ("must be lower-case ASCII letters, digits and underscores, starting with a letter, at most "
+            "63 characters (the build uses it as a SQL name)")
+    problems = []
+    for number, resource in enumerate(package.get("resources") or [], start=1):
+        name = resource.get("name")
+        where = f"resource {number}"
+        if not isinstance(name, str) or not IDENTIFIER.fullmatch(name):
+            problems.append(Problem("datapackage.json", None, None, f"{where}: name {name!r} {rule}"))
+        else:
+            where = f"resource {name!r}"
+        path = resource.get("path")
+        if not isinstance(path, str) or not RESOURCE_FILE.fullmatch(path):
+            problems.append(Problem("datapackage.json", None, None,
+                                    f"{where}: path {path!r} must name a .csv file in the data folder "
+                                    "itself (lower-case letters, digits, . _ -; no folder part)"))
+        schema = resource.get("schema") or {}
+        for field in schema.get("fields") or []:
+            field_name = field.get("name") if isinstance(field, dict) else None
+            if not isinstance(field_name, str) or not IDENTIFIER.fullmatch(field_name):
+                problems.append(Problem("datapackage.json", None, None,
+                                        f"{where}: field name {field_name!r} {rule}"))
+    return problems
 
 
 def _file_problems(path: Path, columns: list[str]) -> list[Problem]:
