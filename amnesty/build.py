@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 from frictionless import Package
 
+from amnesty.db import PRODUCER, build_info
 from amnesty.paths import DATA_DIR, DEFAULT_DB, VIEWS_DIR
 from amnesty.validate import DataError, validate
 from amnesty.version import build_fingerprint, dataset_version
@@ -23,6 +24,7 @@ DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "b
 
 def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
     data_dir, db_path = Path(data_dir), Path(db_path)
+    build_info(db_path)  # raises NotOurDatabase, before any work, if the path holds someone else's file
     problems = validate(data_dir)
     if problems:
         raise DataError(problems)
@@ -38,9 +40,9 @@ def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
                 con.execute(view.read_text(encoding="utf-8"))
             con.execute(
                 "create table dataset_info as select ? as dataset_version, ? as build_fingerprint, "
-                "? as data_dir, ? as built_at",
+                "? as data_dir, ? as built_at, ? as producer",
                 [dataset_version(data_dir), build_fingerprint(data_dir), str(data_dir.resolve()),
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                 datetime.now(timezone.utc).isoformat(timespec="seconds"), PRODUCER],
             )
         os.replace(tmp, db_path)
     finally:

@@ -42,6 +42,7 @@ def validate(data_dir: DataDirOption = DATA_DIR) -> None:
 def build(data_dir: DataDirOption = DATA_DIR, db: DbOption = DEFAULT_DB) -> None:
     """Validate, then write the DuckDB file atomically (a failed build keeps the old file)."""
     from amnesty.build import build as build_db
+    from amnesty.db import NotOurDatabase
     from amnesty.validate import DataError
 
     try:
@@ -50,6 +51,10 @@ def build(data_dir: DataDirOption = DATA_DIR, db: DbOption = DEFAULT_DB) -> None
         kept = f"; the previous {db} is unchanged" if Path(db).exists() else ""
         _fail([f"build refused: {len(error.problems)} problem(s) in {data_dir}{kept}"]
               + [f"  {p}" for p in error.problems])
+    except NotOurDatabase as error:
+        _fail([f"build refused: {error}"])
+    except OSError as error:  # a folder in the way of the path, no permission, a full disk
+        _fail([f"build failed: {error.strerror or error} ({error.filename or db})"])
     err.print(f"built {path}")
 
 
@@ -72,7 +77,7 @@ def export_data(
     """Write the tidy file: one row per number, with qualifier, bounds, source and quote."""
     from amnesty.bundle import Filters
     from amnesty.data_dictionary import PACKAGE_FORMATS, package_json
-    from amnesty.db import DatabaseMissing, connect
+    from amnesty.db import DatabaseMissing, NotOurDatabase, connect
     from amnesty.downloads import filtered_download
     from amnesty.export_data import FORMATS
 
@@ -85,7 +90,7 @@ def export_data(
     try:
         with connect(db) as con:
             download = filtered_download(con, filters)
-    except (DatabaseMissing, ValueError) as error:
+    except (DatabaseMissing, NotOurDatabase, ValueError) as error:
         _fail([str(error)])
     output = Path(output or download.file_name(fmt))
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -115,7 +120,7 @@ def export_figures(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from amnesty import render
-    from amnesty.db import DatabaseMissing, connect
+    from amnesty.db import DatabaseMissing, NotOurDatabase, connect
     from amnesty.figures import build_chart, figure_names
     from amnesty.version import dataset_version
 
@@ -141,7 +146,7 @@ def export_figures(
         _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
     try:
         con = connect(db)
-    except DatabaseMissing as error:
+    except (DatabaseMissing, NotOurDatabase) as error:
         _fail([str(error)])
     with con:
         charts = {name: build_chart(name, con) for name in wanted}

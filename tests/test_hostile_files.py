@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+from pathlib import Path
 
+import duckdb
 import pytest
+from typer.testing import CliRunner
 
 from amnesty.build import build
+from amnesty.cli import app
+from amnesty.db import PRODUCER, NotOurDatabase, build_info, connect
+from amnesty.paths import DATA_DIR
 from amnesty.validate import DataError, validate
+from app_runner import run_app_page
 from hostile_data import copy_data
 
 
@@ -96,3 +104,100 @@ def test_a_resource_path_outside_the_data_folder_is_refused(tmp_path, path):
     messages = [str(p) for p in validate(data)]
     assert messages == [f"datapackage.json: resource 'acts': path {path!r} must name a .csv file in "
                         "the data folder itself (lower-case letters, digits, . _ -; no folder part)"]
+
+
+# ------------------------------------------------------------------ a database path that is not ours
+
+def snapshot(path: Path) -> object:
+    """The bytes of a file, or the names and bytes inside a folder: what must not change."""
+    if path.is_dir():
+        return {p.name: p.read_bytes() for p in sorted(path.iterdir())}
+    return path.read_bytes()
+
+
+def foreign_duckdb(path: Path) -> Path:
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table invoices (id integer, total double)")
+        con.execute("insert into invoices values (1, 9.5)")
+    return path
+
+
+def foreign_with_dataset_info(path: Path) -> Path:
+    """Another program's DuckDB that happens to have a table called dataset_info."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table dataset_info as select 'x' as owner")
+    return path
+
+
+def a_csv(path: Path) -> Path:
+    shutil.copy(DATA_DIR / "acts.csv", path)
+    return path
+
+
+def a_folder(path: Path) -> Path:
+    path.mkdir()
+    (path / "notes.txt").write_text("keep me", encoding="utf-8")
+    return path
+
+
+def garbage(path: Path) -> Path:
+    path.write_bytes(bytes(range(256)) * 40)
+    return path
+
+
+FOREIGN = {"csv": a_csv, "folder": a_folder, "duckdb": foreign_duckdb,
+           "duckdb-with-dataset-info": foreign_with_dataset_info, "garbage": garbage}
+
+
+@pytest.fixture(params=list(FOREIGN))
+def foreign(request, tmp_path):
+    path = FOREIGN[request.param](tmp_path / "someone-elses.file")
+    return path, snapshot(path)
+
+
+def test_the_app_never_replaces_a_file_it_did_not_build(foreign):
+    """AMNESTY_DB / the app's first start: connect(build_if_missing=True) used to treat an
+    unreadable or foreign file as stale and build over it."""
+    path, before = foreign
+    with pytest.raises(NotOurDatabase, match="left as it is|not a database file"):
+        connect(path, build_if_missing=True)
+    assert snapshot(path) == before
+
+
+def test_the_app_started_on_a_foreign_file_leaves_it_alone(foreign, monkeypatch):
+    import amnesty.paths
+    from amnesty import webapp
+
+    path, before = foreign
+    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", path)
+    webapp.connection.clear()
+    try:
+        app = run_app_page("app_pages/overview.py", {})
+    finally:
+        webapp.connection.clear()
+    assert app.exception
+    assert snapshot(path) == before
+
+
+@pytest.mark.parametrize("command", [["build"], ["export", "data"], ["export", "figures", "--all",
+                                                                      "--format", "html"]],
+                         ids=["build", "export-data", "export-figures"])
+def test_the_cli_on_a_foreign_db_says_so_in_one_line(foreign, command, tmp_path, monkeypatch):
+    path, before = foreign
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [*command, "--db", str(path)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0], result.output
+    # An uncaught error would also exit 1 under CliRunner: only a deliberate exit is a SystemExit.
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert snapshot(path) == before
+
+
+def test_a_database_we_built_is_still_rebuilt_when_stale(tmp_path, built_db):
+    """The marker lets our own file through: a build over our previous build succeeds."""
+    db = tmp_path / "ours.duckdb"
+    shutil.copy(built_db, db)
+    assert build_info(db)["producer"] == PRODUCER
+    build(DATA_DIR, db)
+    assert build_info(db)["producer"] == PRODUCER
