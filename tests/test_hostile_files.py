@@ -201,3 +201,112 @@ def test_a_database_we_built_is_still_rebuilt_when_stale(tmp_path, built_db):
     assert build_info(db)["producer"] == PRODUCER
     build(DATA_DIR, db)
     assert build_info(db)["producer"] == PRODUCER
+
+
+# ------------------------------------------------------------------ exports never overwrite what they did not write
+
+def export_data(*args) -> object:
+    return CliRunner().invoke(app, ["export", "data", *map(str, args)])
+
+
+def export_html(db, out_dir, *args) -> object:
+    # HTML needs no chromium; the overwrite rules are the same for every format.
+    return CliRunner().invoke(app, ["export", "figures", "release-rate", "--format", "html",
+                                    "--db", str(db), "--out-dir", str(out_dir), *args])
+
+
+def test_export_data_refuses_to_overwrite_someone_elses_file(built_db, tmp_path):
+    theirs = tmp_path / "thesis-table.csv"
+    theirs.write_text("my own work\n", encoding="utf-8")
+    result = export_data("--db", built_db, "-o", theirs)
+    assert result.exit_code == 1
+    assert "was not written by a previous export" in result.output and "--force" in result.output
+    assert theirs.read_text(encoding="utf-8") == "my own work\n"
+    result = export_data("--db", built_db, "-o", theirs, "--force")
+    assert result.exit_code == 0, result.output
+    assert theirs.read_bytes().startswith(b"\xef\xbb\xbffigure_id,")
+
+
+def test_export_data_replaces_its_own_previous_export_but_not_an_edited_one(built_db, tmp_path):
+    ours = tmp_path / "out.csv"
+    assert export_data("--db", built_db, "-o", ours).exit_code == 0
+    assert export_data("--db", built_db, "-o", ours, "--act", "pardon-2016").exit_code == 0
+    assert b"amnesty-2021" not in ours.read_bytes()
+    ours.write_bytes(ours.read_bytes() + b"my note\r\n")  # the researcher edits it
+    result = export_data("--db", built_db, "-o", ours)
+    assert result.exit_code == 1 and "has changed" in result.output
+    assert ours.read_bytes().endswith(b"my note\r\n")
+
+
+def test_export_data_never_writes_through_a_symlink(built_db, tmp_path):
+    victim = tmp_path / "elsewhere" / "victim.txt"
+    victim.parent.mkdir()
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "out.csv"
+    link.symlink_to(victim)
+    for force in ([], ["--force"]):
+        result = export_data("--db", built_db, "-o", link, *force)
+        assert result.exit_code == 1 and "symbolic link" in result.output, result.output
+        assert victim.read_text(encoding="utf-8") == "keep me" and link.is_symlink()
+
+
+def test_datapackage_beside_an_export_refuses_someone_elses_and_the_projects(built_db, tmp_path,
+                                                                             monkeypatch):
+    import amnesty.outputs
+
+    # Someone's own datapackage.json in the output folder: neither file is written.
+    (tmp_path / "datapackage.json").write_text("{}", encoding="utf-8")
+    result = export_data("--db", built_db, "-o", tmp_path / "x.csv", "--datapackage")
+    assert result.exit_code == 1
+    assert (tmp_path / "datapackage.json").read_text(encoding="utf-8") == "{}"
+    assert not (tmp_path / "x.csv").exists()
+    # The project's data folder (a copy stands in for it here) is refused even with --force.
+    data = copy_data(tmp_path / "data")
+    monkeypatch.setattr(amnesty.outputs, "DATA_DIR", data)
+    before = (data / "datapackage.json").read_bytes()
+    result = export_data("--db", built_db, "-o", data / "x.csv", "--datapackage", "--force")
+    assert result.exit_code == 1 and "data folder" in result.output
+    assert (data / "datapackage.json").read_bytes() == before
+    assert not (data / "x.csv").exists()
+
+
+def test_the_real_data_folder_is_refused():
+    from amnesty.outputs import refusals
+
+    assert refusals([DATA_DIR / "datapackage.json"], force=True)
+    assert refusals([DATA_DIR / "anything-new.csv"], force=True)
+
+
+def test_export_figures_refuses_someone_elses_file_and_symlinks(built_db, tmp_path):
+    out = tmp_path / "figures"
+    out.mkdir()
+    (out / "release-rate.html").write_text("my page", encoding="utf-8")
+    result = export_html(built_db, out)
+    assert result.exit_code == 1 and "release-rate.html" in result.output
+    assert (out / "release-rate.html").read_text(encoding="utf-8") == "my page"
+    assert export_html(built_db, out, "--force").exit_code == 0
+    assert export_html(built_db, out).exit_code == 0  # now it is ours, unchanged: replaced freely
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (out / "release-rate.html").unlink()
+    (out / "release-rate.html").symlink_to(victim)
+    result = export_html(built_db, out, "--force")
+    assert result.exit_code == 1 and "symbolic link" in result.output
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("option, value, words", [("--qualifier", "roughly", "unknown qualifier(s): roughly"),
+                                                  ("--source", "nowhere", "unknown source id(s): nowhere")])
+def test_unknown_qualifier_or_source_is_refused_with_the_known_values(built_db, tmp_path, option,
+                                                                        value, words):
+    out = tmp_path / "x.csv"
+    result = export_data("--db", built_db, option, value, "-o", out)
+    assert result.exit_code == 1
+    assert words in result.output and "known: " in result.output
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        facet = "qualifier" if option == "--qualifier" else "source"
+        known = con.execute("select distinct qualifier from all_figures" if facet == "qualifier" else
+                            "select distinct source_id from all_figures where source_id is not null"
+                            ).fetchall()
+    assert all(k in result.output for (k,) in known)
+    assert not out.exists()
