@@ -13,6 +13,7 @@ import io
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,10 @@ COUNT_UNITS = ("persons", "groups")
 # IllegalCharacterError; a carriage return comes back from the XML as a newline), and in a verbatim
 # quote they are always a paste accident or text decoded in the wrong encoding.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters: bidirectional overrides and isolates reverse how a caption reads
+# (U+202E turns "txt.exe" around), and zero-width ones make two different source names look the
+# same. No source text needs them in a cell; a byte-order mark inside a cell is a paste accident.
+INVISIBLE_CHARACTER = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # A carriage return that does not end a line (a Windows line ending is CR LF).
 BARE_CR = re.compile(r"\r(?!\n)")
 CR_STAND_IN = "\U0010fffd"  # a private-use character no data file holds
@@ -181,7 +186,8 @@ def _header_problems(package: Package, data_dir: Path) -> list[Problem]:
 
 
 def _cell_problems(package: Package, data_dir: Path) -> list[Problem]:
-    """Cells the schema would let through: numbers that are not plain decimals, and control characters."""
+    """Cells the schema would let through: numbers that are not plain decimals, control characters,
+    and invisible bidirectional or zero-width characters."""
     problems = []
     for resource in package.resources:
         numeric = {f.name for f in resource.schema.fields if f.type in ("number", "integer")}
@@ -191,8 +197,12 @@ def _cell_problems(package: Package, data_dir: Path) -> list[Problem]:
                     continue
                 text = text or ""
                 control = CONTROL_CHARACTER.search(text)
+                invisible = INVISIBLE_CHARACTER.search(text)
                 if control:
                     problems.append(Problem(resource.path, row_number, column, _control_message(control.group())))
+                elif invisible:
+                    problems.append(Problem(resource.path, row_number, column,
+                                            _invisible_message(invisible.group())))
                 elif column in numeric and text != "" and not PLAIN_NUMBER.fullmatch(text):
                     problems.append(Problem(resource.path, row_number, column, _number_message(text)))
     return problems
@@ -203,6 +213,11 @@ def _control_message(char: str) -> str:
         return "contains a carriage return (U+000D), which XLSX cannot keep; use a plain line break"
     return (f"contains the invisible control character U+{ord(char):04X}, which no spreadsheet can hold "
             "(often a sign of text pasted from another program or decoded in the wrong encoding); delete it")
+
+
+def _invisible_message(char: str) -> str:
+    return (f"contains the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}), "
+            "which can reverse how the text reads or make two different values look alike; delete it")
 
 
 def _number_message(text: str) -> str:

@@ -8,6 +8,7 @@ and the exported SVG and HTML bytes.
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
 import re
@@ -17,16 +18,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from typer.testing import CliRunner
 
 from amnesty import render
 from amnesty.build import build
+from amnesty.cli import app
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
 from app_runner import run_app_page
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
                              one_line, plotly_text)
-from hostile_data import (ATTACKER, BARE_URL, EVERYTHING, HTML_LINK, HTML_SPAN, IMAGE, LATEST_ACT,
-                          LINK, MONEY, hostile_data)
+from amnesty.validate import validate
+from hostile_data import (ATTACKER, BARE_URL, HTML_LINK, HTML_SPAN, IMAGE, LATEST_ACT, LINK,
+                          MONEY, MONITOR, copy_data, hostile_data, set_cell)
 
 COMMONMARK = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Printable text, punctuation-heavy, with letters from the data's languages; no control characters
@@ -256,3 +260,30 @@ def test_exported_svg_shows_planted_html_as_text(hostile_charts):
     words = "".join(e.text or "" for e in elements)
     assert HTML_LINK.split(">")[0] in words  # '<a href="https://attacker.example/html"' as text
     assert "costs $5 and $10 each" in words
+
+
+# ------------------------------------------------------------------ invisible characters in the data
+
+INVISIBLE = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+             "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_validate_refuses_bidi_and_zero_width_characters_by_file_row_and_column(tmp_path, char):
+    """U+202E reverses a caption; U+200B makes 'IHR' and 'IH\\u200bR' two sources that look one."""
+    data = copy_data(tmp_path / "data")
+    set_cell(data, "sources.csv", "source_id", MONITOR, "short_name", f"IH{char}R")
+    with open(data / "sources.csv", encoding="utf-8", newline="") as handle:
+        row = 2 + [r["source_id"] for r in csv.DictReader(handle)].index(MONITOR)
+    problems = validate(data)
+    assert [(p.file, p.row, p.column) for p in problems] == [("sources.csv", row, "short_name")]
+    assert f"U+{ord(char):04X}" in problems[0].message
+
+
+def test_the_cli_names_the_invisible_character(tmp_path):
+    data = copy_data(tmp_path / "data")
+    set_cell(data, "figures.csv", "figure_id", "pardon-2016.released", "note", "see \u202eevil")
+    result = CliRunner().invoke(app, ["validate", "--data-dir", str(data)])
+    assert result.exit_code == 1
+    assert "figures.csv row 2, column note: contains the invisible character U+202E " \
+           "(RIGHT-TO-LEFT OVERRIDE)" in result.output
