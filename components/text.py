@@ -48,15 +48,43 @@ def markdown_literal(text, limit: int | None = None) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
+# For Markdown files people also read raw (the zip's README): only the characters that can start
+# markup wherever they stand, so "AI-written press article (E. Kowalski)" stays as typed.
+_MARKUP_ANYWHERE = re.compile(r"([\\`*~\[\]<>&|$])")
+# "_" only opens or closes emphasis at a word's edge: figure_id is safe as it is.
+_EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# A line that starts with punctuation (# - + = > |) or "1." / "1)" would be a heading, list, quote
+# or rule; the first such character is escaped.
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#)(?=#*$)")
+_LINE_START = re.compile(r"^([0-9]{1,9}(?=[.)])|)([" + re.escape(string.punctuation) + "])")
+
+
+def readme_literal(text, limit: int | None = None) -> str:
+    """`text` for a Markdown file that renders it as typed and reads cleanly as plain text: one
+    line, trimmed, with escapes only where markup could start (it may stand at a line's start, as
+    a list item or a table cell)."""
+    text = _AUTOLINK_STARTS.sub(WORD_JOINER, cut(one_line(text).strip(), limit))
+    start = _LINE_START.match(text)
+    lead = start.group(1) + "\\" + start.group(2) if start else ""
+    rest = text[start.end():] if start else text
+    rest = _EDGE_UNDERSCORE.sub(r"\\_", _MARKUP_ANYWHERE.sub(r"\\\1", rest))
+    # In a heading, a closing run of # is dropped: escape where the run starts.
+    return lead + _CLOSING_HASHES.sub(r"\\\1", rest)
+
+
 def markdown_code(text, limit: int | None = URL_ECHO_LIMIT) -> str:
     """`text` as an inline code span that no character in it can close (for values echoed from a
-    URL): the fence is one backtick longer than the longest run of backticks inside, and padded
-    with spaces so a leading or trailing backtick stays inside. Nothing within a code span is read
-    as Markdown, maths or a directive."""
+    URL): the fence is one backtick longer than the longest run of backticks inside. CommonMark
+    drops one space from each end of a span that has both, so the span is padded with one space
+    each side where the text begins or ends with a backtick or is itself wrapped in spaces. Nothing
+    within a code span is read as Markdown, maths or a directive."""
     text = cut(one_line(text), limit)
+    if not text.strip():
+        return "(empty)"
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    return f"{fence} {text} {fence}" if text else "(empty)"
+    pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == " " and text[-1] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def plotly_text(text) -> str:

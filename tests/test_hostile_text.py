@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
@@ -27,7 +27,7 @@ from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
 from app_runner import run_app_page
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
-                             one_line, plotly_text)
+                             one_line, plotly_text, readme_literal)
 from amnesty.validate import validate
 from hostile_data import (ATTACKER, BARE_URL, HTML_LINK, HTML_SPAN, IMAGE, LATEST_ACT, LINK,
                           MONEY, MONITOR, copy_data, hostile_data, set_cell)
@@ -63,7 +63,7 @@ def test_markdown_literal_renders_as_the_characters_given(text):
 def test_markdown_code_is_one_code_span_that_nothing_inside_can_close(text):
     out = COMMONMARK.render(markdown_code(text, limit=None))
     assert out.count("<code>") == 1 and out.startswith("<p><code>") and out.endswith("</code></p>\n")
-    assert html.unescape(out[len("<p><code>"):-len("</code></p>\n")]).strip() == text.strip()
+    assert html.unescape(out[len("<p><code>"):-len("</code></p>\n")]) == text
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,7 +83,8 @@ def test_the_door_on_the_planted_strings():
     assert WORD_JOINER + "\\:" in markdown_literal(BARE_URL)
     assert markdown_literal("www.example.org x@example.org").count(WORD_JOINER) == 2
     assert markdown_code("`a``b`") == "``` `a``b` ```"
-    assert markdown_code("x" * 500).startswith("` " + "x" * 10)
+    assert markdown_code("x" * 500).startswith("`" + "x" * 10)
+    assert markdown_code("plain") == "`plain`" and markdown_code(" both ") == "`  both  `"
     assert len(markdown_code("x" * 500)) < URL_ECHO_LIMIT + 10
     assert one_line("a\u2028b\u2029c") == "a b c"
 
@@ -287,3 +288,52 @@ def test_the_cli_names_the_invisible_character(tmp_path):
     assert result.exit_code == 1
     assert "figures.csv row 2, column note: contains the invisible character U+202E " \
            "(RIGHT-TO-LEFT OVERRIDE)" in result.output
+
+
+# ------------------------------------------------------------------ the zip's README
+
+def test_the_zips_readme_shows_data_text_literally(hostile_db):
+    import io
+    import zipfile
+
+    from amnesty.bundle import Filters
+    from amnesty.downloads import filtered_download
+
+    _, db = hostile_db
+    with connect(db) as con:
+        archive = zipfile.ZipFile(io.BytesIO(filtered_download(con, Filters.of()).data("zip")))
+    (name,) = [n for n in archive.namelist() if n.endswith("README.md")]
+    readme = archive.read(name).decode("utf-8")
+    page = COMMONMARK.render(readme)
+    assert "<a " not in page and "<img" not in page and "<span" not in page
+    text = html.unescape(re.sub(r"<[^>]+>", "", page)).replace(WORD_JOINER, "")
+    for planted in (LINK, IMAGE, BARE_URL, MONEY, HTML_LINK, HTML_SPAN, f"Press {IMAGE}"):
+        assert planted in text, planted
+
+
+# Where the README puts a value: a paragraph, a list item, a table cell, a heading.
+README_PLACES = {"paragraph": ("{}", "<p>", "</p>\n"), "list item": ("- {}", "<ul>\n<li>", "</li>\n</ul>\n"),
+                 "heading": ("# {}", "<h1>", "</h1>\n"),
+                 "table cell": ("| a |\n|---|\n| {} |", "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n"
+                                "</thead>\n<tbody>\n<tr>\n<td>", "</td>\n</tr>\n</tbody>\n</table>\n")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT.filter(lambda t: t.strip()), st.sampled_from(sorted(README_PLACES)))
+@example("a ##", "heading")
+@example("1. a", "list item")
+@example("---", "paragraph")
+@example("x | y", "table cell")
+def test_readme_literal_renders_as_typed_wherever_the_readme_puts_it(text, place):
+    template, before, after = README_PLACES[place]
+    out = COMMONMARK.render(template.format(readme_literal(text)))
+    assert out.startswith(before) and out.endswith(after), out
+    inner = out[len(before):-len(after)]
+    assert "<" not in inner, out
+    assert html.unescape(inner).replace(WORD_JOINER, "") == text.strip()
+
+
+def test_readme_literal_leaves_ordinary_prose_alone():
+    for prose in ("AI-written press article (E. Kowalski)", "the figure_id of each published figure",
+                  "Azerbaijan's amnesties and pardons since 2016: scale, releases; 15.6%–16.8%"):
+        assert readme_literal(prose) == prose
