@@ -25,6 +25,9 @@ def show_chart(chart: Chart, key: str) -> None:
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+        # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
+        st.caption("To download these rows, use the Data page: its files keep spreadsheet "
+                   "formulas from running.")
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
