@@ -107,7 +107,8 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
         "no source printed them. `derivation` shows the arithmetic, `derived_from` the inputs.",
         "- **A number that no source gives is absent**, not zero and not estimated.",
         f"- **Spreadsheet safety:** in the CSV, a text cell that starts with {FORMULA_STARTS_TEXT} "
-        "is prefixed with ' so that no spreadsheet runs it as a formula. The file is UTF-8 with a byte-order "
+        "is prefixed with ' so that no spreadsheet runs it as a formula (the XLSX download keeps such a "
+        "cell as text without the '). The file is UTF-8 with a byte-order "
         "mark, which Excel needs to show ə, ş and – correctly.",
         "",
         "### Qualifiers",

@@ -45,8 +45,8 @@ EXPORT_DESCRIPTIONS = {
                  "the README reads each.",
     "source_id": "Source in which the verbatim quote appears; empty for derived rows.",
     "quote": "Verbatim words of the source that state the figure; empty for derived rows. In CSV "
-             f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
-             "spreadsheet runs it.",
+             f"a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no spreadsheet "
+             "runs it; in XLSX such a cell is a text cell in the quote-prefix style, shown as typed.",
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",

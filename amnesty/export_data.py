@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from amnesty.neutralise import neutralise
+from amnesty.neutralise import FORMULA_STARTS, neutralise
 
 FORMATS = ("csv", "xlsx", "parquet", "json")
 MEDIA_TYPES = {
@@ -20,7 +20,8 @@ LIST_SEPARATOR = "; "
 
 
 def figures_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """The tidy frame in one format. CSV and XLSX are neutralised against formulas."""
+    """The tidy frame in one format. CSV and XLSX are neutralised against formulas (CSV with a
+    leading apostrophe, XLSX with text cells in the quote-prefix style)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return {"csv": _csv, "xlsx": _xlsx, "parquet": _parquet, "json": _json}[fmt](frame)
@@ -70,9 +71,30 @@ def _csv(frame: pd.DataFrame) -> bytes:
 
 def _xlsx(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
+    flat = _flat(frame)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise(_flat(frame)).to_excel(writer, index=False, sheet_name="figures")
+        flat.to_excel(writer, index=False, sheet_name="figures")
+        formula_text_as_text(writer.sheets["figures"], flat)
     return buffer.getvalue()
+
+
+def formula_text_as_text(sheet, frame: pd.DataFrame, header_rows: int = 1) -> None:
+    """Text that starts like a formula, written as a string cell with the quote-prefix style.
+
+    openpyxl stores any text starting with = as a formula. A string cell with quotePrefix is what
+    a spreadsheet makes of a typed '=1+1: it shows =1+1 (no apostrophe), and editing the cell
+    keeps it text. Only the matching cells are visited, so a million-row sheet is not walked.
+    """
+    for column_number, column in enumerate(frame.columns, start=1):
+        values = frame[column]
+        if not (pd.api.types.is_string_dtype(values) or values.dtype == object):
+            continue
+        hits = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
+        for row_index in hits.to_numpy().nonzero()[0]:
+            cell = sheet.cell(row=row_index + header_rows + 1, column=column_number)
+            cell.value = values.iloc[row_index]
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

@@ -310,3 +310,35 @@ def test_unknown_qualifier_or_source_is_refused_with_the_known_values(built_db, 
                             ).fetchall()
     assert all(k in result.output for (k,) in known)
     assert not out.exists()
+
+
+# ------------------------------------------------------------------ formulas in XLSX
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_xlsx_keeps_formula_like_text_as_text_without_an_apostrophe(tmp_path, start):
+    """A quote that starts like a formula is a string cell in the quote-prefix style: a spreadsheet
+    shows it as typed (no ') and never runs it, even after the cell is edited."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    from amnesty.dataset import figures_frame
+    from amnesty.export_data import figures_bytes
+
+    data = copy_data(tmp_path / "data")
+    planted = f'{start}HYPERLINK("https://attacker.example/x","click")'
+    from hostile_data import set_cell
+    set_cell(data, "figures.csv", "figure_id", "pardon-2016.released", "quote", planted)
+    db = build(data, tmp_path / "db.duckdb")
+    xlsx = figures_bytes(figures_frame(db), "xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx))["figures"]
+    header = [c.value for c in sheet[1]]
+    (cell,) = [row[header.index("quote")] for row in sheet.iter_rows(min_row=2)
+               if row[0].value == "pardon-2016.released"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (planted, "s", True)
+    # And in the file itself: no formula element anywhere in the sheet.
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
