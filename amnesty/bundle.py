@@ -18,6 +18,7 @@ from amnesty.data_dictionary import column_dictionary, figures_package, package_
 from amnesty.export_data import LIST_SEPARATOR, figures_bytes
 from amnesty.filters import Filters
 from amnesty.neutralise import FORMULA_STARTS_TEXT
+from components.text import markdown_code, readme_literal as literal
 
 STEM = "azerbaijan-amnesties"
 
@@ -49,9 +50,9 @@ CAVEATS = (
      "no source printed them. derivation shows the arithmetic, derived_from the inputs."),
     ("A number that no source gives is absent,", "not zero and not estimated."),
     ("Spreadsheet safety:",
-     f"in the CSV and the XLSX, a text cell that starts with {FORMULA_STARTS_TEXT} is kept as text "
-     "(prefixed with ') so that no spreadsheet runs it as a formula. The CSV is UTF-8 with a "
-     "byte-order mark, which Excel needs to show ə, ş and – correctly."),
+     f"in the CSV, a text cell that starts with {FORMULA_STARTS_TEXT} is prefixed with ' so that no "
+     "spreadsheet runs it as a formula (the XLSX keeps such a cell as text without the '). The CSV "
+     "is UTF-8 with a byte-order mark, which Excel needs to show ə, ş and – correctly."),
 )
 
 
@@ -60,11 +61,14 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
     used = used_sources(frame, sources)
     cite = replace(cite, sources=source_lines(used))  # cite what these rows rest on
     derived = int(frame["derived"].sum()) if len(frame) else 0
+    # Every value from the data (titles, notes, names, descriptions, filter ids) goes through the
+    # text door: the README is Markdown, and a note must not become a link or an image in it.
     lines = [
-        f"# {cite.title}",
+        f"# {literal(cite.title)}",
         "",
-        f"`{data_file}` holds {len(frame)} rows ({len(frame) - derived} published, {derived} "
-        f"derived): {filters.text()}. Dataset version `{cite.version}`, exported "
+        f"{markdown_code(data_file, limit=None)} holds {len(frame)} rows ({len(frame) - derived} "
+        f"published, {derived} derived): {literal(filters.text())}. Dataset version "
+        f"{markdown_code(cite.version, limit=None)}, exported "
         f"{cite.accessed.isoformat()}. `datapackage.json` describes every column (Frictionless "
         "Table Schema; check it with `frictionless validate datapackage.json`).",
         "",
@@ -72,21 +76,21 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
         "## Read before you quote a number",
         "",
     ]
-    lines += [f"- **{headline}** {body}" for headline, body in CAVEATS]
+    lines += [f"- **{literal(headline)}** {literal(body)}" for headline, body in CAVEATS]
     lines += ["", "### Qualifiers", "", "| qualifier | in words | reading |", "|---|---|---|"]
-    lines += [f"| {row.qualifier} | {row.qualifier_text} | {row.reading} |"
+    lines += [f"| {literal(row.qualifier)} | {literal(row.qualifier_text)} | {literal(row.reading)} |"
               for row in qualifier_readings.itertuples()]
     lines += ["", "### Sources and how far to trust them", ""]
     careful = used[used["secondary"] | used["ai_written"]]
     if len(careful):
         lines += ["Treat these with care: " + "; ".join(
-            f"**{row.short_name}** ({_flags(row)})" for row in careful.itertuples()) + ".", ""]
+            f"**{literal(row.short_name)}** ({_flags(row)})" for row in careful.itertuples()) + ".", ""]
     for row in used.itertuples():
-        lines.append(f"- **{row.credit_text}**: {row.reliability_note}")
+        lines.append(f"- **{literal(row.credit_text)}**: {literal(row.reliability_note)}")
     lines += ["", "## Columns", "",
               "The file keeps the machine names; the app's tables show the reader labels.", "",
               "| column | label in the app | meaning |", "|---|---|---|"]
-    lines += [f"| `{column}` | {label} | {text.replace('|', '/')} |"
+    lines += [f"| {markdown_code(column, limit=None)} | {literal(label)} | {literal(text)} |"
               for column, label, text in column_dictionary(list(frame.columns))]
     return "\n".join(lines) + "\n"
 

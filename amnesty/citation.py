@@ -8,12 +8,14 @@ is the day the reader took them; the sources are the ones the cited rows rest on
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from amnesty.paths import DATA_DIR
+from components.text import markdown_code, readme_literal
 
 LICENSE = "CC BY 4.0"
 AUTHOR = "Azerbaijan amnesty dashboard maintainers"
@@ -57,15 +59,19 @@ class Citation:
         return "\n".join([f"@misc{{azerbaijan_amnesties_{self.version},", *lines, "}"]) + "\n"
 
     def markdown(self) -> str:
-        lines = ["## How to cite", "", self.text(), "", "BibTeX:", "", "```bibtex",
-                 self.bibtex().rstrip("\n"), "```", "",
-                 f"- Dataset version: `{self.version}`. The same version always means the same "
-                 "numbers; quote it with any figure you use.",
+        """The citation for a README: its words come from the data, so they are made literal (the
+        BibTeX sits in a fence longer than any run of backticks inside it)."""
+        bibtex = self.bibtex().rstrip("\n")
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", bibtex)), default=0))
+        lines = ["## How to cite", "", readme_literal(self.text()), "", "BibTeX:", "",
+                 f"{fence}bibtex", bibtex, fence, "",
+                 f"- Dataset version: {markdown_code(self.version, limit=None)}. The same version "
+                 "always means the same numbers; quote it with any figure you use.",
                  f"- Accessed: {self.accessed.isoformat()}"]
         if self.url:
             lines.append(f"- The rows of this file, at this version: <{self.url}>")
         lines.append("- Sources of these rows:")
-        lines += [f"  - {source}" for source in self.sources]
+        lines += [f"  - {readme_literal(source)}" for source in self.sources]
         return "\n".join(lines) + "\n"
 
 

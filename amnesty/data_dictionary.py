@@ -52,9 +52,9 @@ EXPORT_DESCRIPTIONS = {
     "qualifier_text": "The qualifier in words, as the app's tables show it ('more than' for "
                       "more_than).",
     "quote": "Verbatim words of a seed source that state the figure; empty for other sources (see "
-             "locator) and for derived rows. In CSV "
-             f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
-             "spreadsheet runs it.",
+             f"locator) and for derived rows. In CSV a cell starting with {FORMULA_STARTS_TEXT} is "
+             "prefixed with ' so no spreadsheet runs it; in XLSX such a cell is a text cell in the "
+             "quote-prefix style, shown as typed.",
 }
 
 # What a reader sees in the app's tables for each column; files keep the machine names. A column

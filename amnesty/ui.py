@@ -13,6 +13,7 @@ from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
+from components.text import markdown_literal
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -22,14 +23,21 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": Fal
 def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, width="stretch", key=f"{key}-figure", config=PLOTLY_CONFIG,
                     theme=None)
-    st.caption(chart.alt_text)
+    st.caption(markdown_literal(chart.alt_text))
     chart_downloads(chart, key)
     customise_panel(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
+        # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
+        st.caption("To download these rows, use the Data page: its files keep spreadsheet "
+                   "formulas from running.")
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
-    and names them for a reader."""
-    st.table(frame[list(labels)].rename(columns=labels), hide_index=True)
+    and names them for a reader. st.table renders every cell as Markdown, so text cells are made
+    literal."""
+    shown = frame[list(labels)].rename(columns=labels)
+    shown = shown.apply(lambda column: column.map(
+        lambda v: markdown_literal(v) if isinstance(v, str) else v))
+    st.table(shown, hide_index=True)

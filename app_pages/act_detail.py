@@ -6,6 +6,7 @@ from amnesty import webapp
 from amnesty.links import safe_url
 from amnesty.ui import show_chart
 from components.rows import date_text
+from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
@@ -19,9 +20,9 @@ act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), for
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
-heading.title(act.act_title)
-st.caption(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
-                                       f"{date_text(act.status_as_of)}") if isinstance(v, str)))
+heading.title(act.act_title)  # st.title is plain text, not Markdown
+st.caption(literal(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
+                                               f"{date_text(act.status_as_of)}") if isinstance(v, str))))
 
 st.header("Timeline")
 show_chart(webapp.chart(f"act-timeline-{act_id}"), key=f"timeline-{act_id}")
@@ -29,21 +30,22 @@ show_chart(webapp.chart(f"act-timeline-{act_id}"), key=f"timeline-{act_id}")
 st.header("Breakdown by category")
 show_chart(webapp.chart(f"act-breakdown-{act_id}"), key=f"breakdown-{act_id}")
 
+# The bold labels are ours; every value from the data is made literal.
 statements = webapp.query("statements_by_act", act_id=act_id)
 if len(statements):
     st.header("Claims and caveats")
     for item in statements.itertuples():
         who = item.source_credit + (f", attributing it to {item.attributed_credit}"
                                     if isinstance(item.attributed_credit, str) else "")
-        st.markdown(f"**{'Claim' if item.kind == 'claim' else 'Caveat'}:** {item.statement}")
-        st.caption(f"Source: {who}" + (f". Its words: “{item.quote}”" if isinstance(item.quote, str) else ""))
+        st.markdown(f"**{'Claim' if item.kind == 'claim' else 'Caveat'}:** {literal(item.statement)}")
+        st.caption(literal(f"Source: {who}" + (f". Its words: “{item.quote}”"
+                                               if isinstance(item.quote, str) else "")))
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
     url = safe_url(source.url)
-    name = f"[{source.short_name}]({url})" if url else source.short_name
-    st.markdown(f"**{name}** ({source.kind_text}; language: {source.language})")
-    st.caption(" · ".join(d for d in (source.title, f"published {date_text(source.published)}"
-                                      if isinstance(source.published, str) else None) if isinstance(d, str))
-               + (" — " if isinstance(source.title, str) or isinstance(source.published, str) else "")
-               + source.reliability_note)
+    name = f"[{literal(source.short_name)}]({url})" if url else literal(source.short_name)
+    st.markdown(f"**{name}** ({literal(source.kind_text)}; language: {literal(source.language)})")
+    details = " · ".join(d for d in (source.title, f"published {date_text(source.published)}"
+                                     if isinstance(source.published, str) else None) if isinstance(d, str))
+    st.caption(literal((details + " — " if details else "") + source.reliability_note))

@@ -11,6 +11,7 @@ from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
 from amnesty.filters import DERIVED_KEY, FACETS, Filters
 from amnesty.ui import show_chart
+from components.text import markdown_literal
 
 st.title("Data")
 st.markdown("Every published number and every derived one, one row each, with its qualifier, "
@@ -64,14 +65,15 @@ READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier_text", 
                   "source_name"]
 reader = rows[READER_COLUMNS].astype("string").fillna("")
 reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here"
-st.table(reader.rename(columns=reader_labels(READER_COLUMNS)), hide_index=True)
+# st.table renders each cell as Markdown: the values from the data go through the text door.
+st.table(reader.map(markdown_literal).rename(columns=reader_labels(READER_COLUMNS)), hide_index=True)
 
 with st.expander("Every column, as in the downloads"):
     st.caption("The files name each column as in brackets here; hover a heading for its meaning.")
     names = reader_labels(rows.columns)
     st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
                  column_config={column: st.column_config.Column(
-                     f"{names[column]} ({column})", help=text)
+                     f"{names[column]} ({column})", help=markdown_literal(text))
                      for column, text in column_descriptions(rows.columns).items()})
 
 # -- stable links, code, downloads, citation ------------------------------------------------------

@@ -6,6 +6,7 @@ from amnesty import webapp
 from amnesty.links import safe_url
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
+from components.text import markdown_literal as literal
 
 st.title("Sources & method")
 
@@ -14,17 +15,18 @@ st.markdown("Every source, with its kind: an official body, a state agency, an i
             "monitor or the press, and whether it is AI-written. Numbers are cited by the source's "
             "address and a locator in our words; only the two seed articles are quoted.")
 for source in webapp.query("sources").itertuples():
-    via = f", as reported by {source.reported_in_name}" if isinstance(source.reported_in_name, str) else ""
+    via = (f", as reported by {literal(source.reported_in_name)}"
+           if isinstance(source.reported_in_name, str) else "")
     url = safe_url(source.url)
-    name = f"[{source.short_name}]({url})" if url else source.short_name
-    st.markdown(f"**{name}** — {source.kind_text}{via}")
+    name = f"[{literal(source.short_name)}]({url})" if url else literal(source.short_name)
+    st.markdown(f"**{name}** — {literal(source.kind_text)}{via}")
     published = (f"published {date_text(source.published)}"
                  + (" (inferred)" if source.published_inferred else "")) if isinstance(source.published, str) else None
     details = [d for d in (source.title, source.publisher, published,
                            f"read {date_text(source.accessed)}" if isinstance(source.accessed, str) else None,
                            f"language: {source.language}") if isinstance(d, str) and d]
-    st.caption(" · ".join(details))
-    st.markdown(source.reliability_note)
+    st.caption(literal(" · ".join(details)))
+    st.markdown(literal(source.reliability_note))
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How many sources give each figure")
@@ -40,8 +42,8 @@ st.markdown("Each figure below is kept once, with every source's reading beside 
 sides = webapp.query("disagreements")
 for figure_id, figure in sides.groupby("figure_id", sort=False):
     first = figure.iloc[0]
-    st.subheader(f"{first.act_title}: {first.measure_label.lower()}, {first.value_text}")
-    st.markdown(first.disagreement)
+    st.subheader(literal(f"{first.act_title}: {first.measure_label.lower()}, {first.value_text}"))
+    st.markdown(literal(first.disagreement))
     show_table(figure, {"source_credit": "Source", "reading": "Its reading",
                         "qualifier_words": "Its words", "locator": "Where"})
 

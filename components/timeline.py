@@ -7,13 +7,12 @@ solid dot, an overdue expectation a red diamond.
 """
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart import Chart, finish, source_line, wrap_lines
 from components.rows import STAGE_WORDS, date_text, table
+from components.text import plotly_text
 from components.theme import OUTCOME_STAGES, ROLE_COLOURS, TEXT
 
 LABEL_WRAP = 42  # fits a 390 px phone beside the line
@@ -73,7 +72,7 @@ def act_timeline_figure(frame: pd.DataFrame) -> Chart:
     figure.update_layout(annotations=[
         dict(x=0.08, xref="paper", xanchor="left", y=y - LINE_PX / 2 - 2, yref="y", yanchor="top",
              showarrow=False, align="left", font=dict(size=LABEL_SIZE, color=TEXT),
-             text="<br>".join(html.escape(line, quote=False) for line in block))
+             text="<br>".join(plotly_text(line) for line in block))
         for y, block in zip(ys, lines)])
     figure.update_xaxes(visible=False, range=[-0.05, 1], fixedrange=True)
     figure.update_yaxes(visible=False, range=[plot_height, 0], fixedrange=True)
