@@ -18,7 +18,6 @@ from amnesty.filters import Filters
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
 from amnesty.studio import export_facts
-from amnesty.version import dataset_version
 from components.chart import Chart
 
 CHART_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}

@@ -86,7 +86,7 @@ def act_timeline_figure(frame: pd.DataFrame) -> Chart:
     overdue = frame[frame["overdue"].astype(bool)]
     subtitle = ("Dark dots: the act's steps. Hollow: what was announced or provided. Solid: counts "
                 "of what it delivered. Diamonds: expectations" + (", red where overdue." if len(overdue) else "."))
-    notes = [f"Where two sources date a step differently, both dates are shown. Dates are as "
+    notes = ["Where two sources date a step differently, both dates are shown. Dates are as "
              f"precise as the sources give them."]
     notes += [f"{row['label']}: {overdue_text(row).lower()}." for _, row in overdue.iterrows()]
     alt_text = f"Timeline of {act}: " + "; ".join(texts) + "."
