@@ -111,8 +111,9 @@ def compose(chart: Chart, spec: ExportSpec, facts: ExportFacts) -> Export:
     size = pixel_size(spec)
     if size.height is None:
         laid = lay_out(chart, words, size.width, None, theme=spec.theme, font_family=EXPORT_FONT_FAMILY)
-        png_width, nominal_height = size.png_width, laid.height
-        png_height = int(laid.height * png_width / size.width * _SCALE_NUDGE)
+        # A chart too wide for its words at this width is zoomed too (see lay_out).
+        png_width, nominal_height = size.png_width, laid.height * size.width / laid.width
+        png_height = int(laid.height * png_width / laid.width * _SCALE_NUDGE)
     else:
         png_width, png_height = size.png_width, size.png_height
         # The shape in whole PNG pixels: the layout's height follows the PNG's, not the reverse.

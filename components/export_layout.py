@@ -27,7 +27,8 @@ from components.bounded_bars import BAR_PX, LABEL_SIZE, row_px
 from components.chart import (NOTE_SIZE, SUBTITLE_SIZE, TITLE_SIZE, X_AXIS_PX, Chart,
                               footer_px, header_px)
 from components.dark_theme import THEMES, to_dark
-from components.text_measure import wrap_to_width
+from components.text_measure import SAFETY, wrap_to_width
+from components.text_measure import text_width as text_width_px
 
 # Rows may grow to this many times their natural height to fill a tall shape; beyond it bars
 # drift apart from their labels, so the rest of the room goes above the footer.
@@ -37,7 +38,6 @@ MAX_ROW_STRETCH = 1.6
 ROW_SQUEEZE_PX = 12
 # A figure is never zoomed beyond this: its words would be under 1 px tall in the file.
 MAX_ZOOM = 24.0
-HEADING_EXTRA = 1  # bounded_bars draws an act's heading 1 px larger than a bar label, in bold
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?(b|i|em|strong|sup|sub|span)\b[^>]*>", re.I)
 
@@ -66,9 +66,20 @@ class LaidOut:
 
 
 @dataclass(frozen=True)
+class _Label:
+    """A row label: an annotation placed on the y axis, at a share of the plot's width."""
+    index: int          # in the layout's annotations
+    text: str           # plain text, its line breaks undone
+    lines: tuple[str, ...]  # as the builder broke it
+    size: float
+    bold: bool
+    room: float         # the share of the plot's width right of where it starts
+
+
+@dataclass(frozen=True)
 class _Rows:
-    """The figure's row labels (annotations on the y axis), unwrapped, and its row count."""
-    labels: tuple[tuple[int, str, bool], ...]  # (annotation index, plain text, is a heading)
+    """The figure's row labels and its row count (0 when rows sit at fixed y positions)."""
+    labels: tuple[_Label, ...]
     count: int
     span: float  # the y axis range in rows: rows plus the room above the first
 
@@ -82,9 +93,12 @@ def _rows(layout: dict) -> _Rows:
     for index, note in enumerate(layout.get("annotations", [])):
         if note.get("yref", "y") != "paper" and note.get("xref") == "paper":
             text = note.get("text", "")
-            heading = "<b>" in text.lower()
-            plain = html.unescape(_TAG.sub("", _BREAK.sub(" ", text)))
-            labels.append((index, " ".join(plain.split()), heading))
+            lines = tuple(" ".join(html.unescape(_TAG.sub("", line)).split())
+                          for line in _BREAK.split(text))
+            left = note.get("x", 0) if note.get("xanchor") == "left" else 0
+            labels.append(_Label(index, " ".join(lines), lines,
+                                 (note.get("font") or {}).get("size") or LABEL_SIZE,
+                                 "<b>" in text.lower(), 1 - left))
     return _Rows(tuple(labels), count, span)
 
 
@@ -101,9 +115,17 @@ class _Plan:
         for paragraph in words.footer:
             if paragraph:
                 self.footer += wrap_to_width(paragraph, text_width, NOTE_SIZE)
-        self.labels = {index: wrap_to_width(text, text_width, LABEL_SIZE + HEADING_EXTRA * heading,
-                                            bold=heading)
-                       for index, text, heading in rows.labels}
+        self.labels, self.fits_across = {}, True
+        for label in rows.labels:
+            room = text_width * label.room
+            lines = wrap_to_width(label.text, room, label.size, bold=label.bold)
+            if not rows.count and len(lines) > len(label.lines):
+                # Rows at fixed y positions (a timeline) have room for the builder's lines only:
+                # keep its breaks, and zoom out below if they are too wide for this width.
+                lines = list(label.lines)
+                self.fits_across &= all(text_width_px(line, label.size, label.bold) <= room * SAFETY
+                                        for line in lines)
+            self.labels[label.index] = lines
         self.top = header_px(len(self.title), len(self.subtitle))
         self.bottom = X_AXIS_PX + footer_px(len(self.footer))
         if rows.count:
@@ -115,6 +137,9 @@ class _Plan:
         else:  # no rows to size from: the plot keeps the height the builder gave it
             self.plot = (chart_layout.get("height") or 450) - margin.get("t", 0) - margin.get("b", 0)
             self.plot_min = self.plot
+
+    def fits(self, height: float | None) -> bool:
+        return self.fits_across and (height is None or self.min_height <= height)
 
     @property
     def height(self) -> float:
@@ -140,16 +165,20 @@ def lay_out(chart: Chart, words: ExportWords, width: float, height: float | None
     zoom = 1.0
     plan = _Plan(layout, rows, words, width)
     footer_font: dict = {}
-    if height is not None and plan.min_height > height:
+
+    def fits(z: float) -> bool:
+        return _Plan(layout, rows, words, width * z).fits(None if height is None else height * z)
+
+    if not plan.fits(height):
         low, high = 1.0, 2.0
-        while _Plan(layout, rows, words, width * high).min_height > height * high and high < MAX_ZOOM:
+        while not fits(high) and high < MAX_ZOOM:
             low, high = high, min(high * 2, MAX_ZOOM)
         for _ in range(16):  # bisect to well under a pixel
             middle = (low + high) / 2
-            if _Plan(layout, rows, words, width * middle).min_height > height * middle:
-                low = middle
-            else:
+            if fits(middle):
                 high = middle
+            else:
+                low = middle
         zoom = high
         plan = _Plan(layout, rows, words, width * zoom)
     layout_width = width * zoom

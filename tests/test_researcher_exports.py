@@ -179,3 +179,13 @@ def test_citation_file_names_the_dataset_as_the_app_does():
     assert (cff["cff-version"], cff["type"]) == ("1.2.0", "dataset")
     assert cff["title"] == dataset_title()
     assert cff["license"] == LICENSE.replace(" ", "-")
+
+
+def test_every_export_column_has_a_reader_label(expected):
+    """The data dictionary gives both names: a column the export gains gets a label written for
+    readers, not its machine name in words."""
+    from amnesty.data_dictionary import READER_LABELS
+
+    assert [c for c in expected.columns if c not in READER_LABELS] == []
+    labels = [READER_LABELS[c] for c in expected.columns]
+    assert len(set(labels)) == len(labels)
