@@ -170,11 +170,15 @@ def test_the_app_started_on_a_foreign_file_leaves_it_alone(foreign, monkeypatch)
 
     path, before = foreign
     monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", path)
-    webapp.connection.clear()
+    # A fresh start: no connection, and no query result cached by an earlier test in this process.
+    caches = (webapp.connection, webapp.query, webapp.chart)
+    for cache in caches:
+        cache.clear()
     try:
         app = run_app_page("app_pages/overview.py", {})
     finally:
-        webapp.connection.clear()
+        for cache in caches:
+            cache.clear()
     assert app.exception
     assert snapshot(path) == before
 
