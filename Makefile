@@ -3,6 +3,7 @@
 PORT ?= 8501
 REPLICAS ?= 2
 SERVE_DIR ?= build/serve
+SERVE_ARGS ?=
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,7 +21,7 @@ run: $(DB)
 
 # One Ctrl-C stops nginx and every replica (deploy/serve.py); exec, so the signal reaches it directly.
 serve: $(DB) system-packages
-	exec $(BIN)/python deploy/serve.py --port $(PORT) --replicas $(REPLICAS) --run-dir $(SERVE_DIR)
+	exec $(BIN)/python deploy/serve.py --port $(PORT) --replicas $(REPLICAS) --run-dir $(SERVE_DIR) $(SERVE_ARGS)
 
 test: $(DB) system-packages
 	$(BIN)/pytest

@@ -9,8 +9,9 @@ The supervisor of the production shape (docs/deploy.md), small enough to read in
   folder. nginx serves Streamlit's hashed bundles from a copy in build/static-gz/ with a gzip file
   beside each (gzip_static), made once per Streamlit version.
 - It starts the replicas (`streamlit run app.py` on free 127.0.0.1 ports), waits until each
-  answers /_stcore/health, then starts nginx and waits until the proxy answers too. Once ready it
-  writes <run-dir>/serve.json (ports and pids) for tests and the bench.
+  answers /_stcore/health, runs the default page once on each (over the websocket, so the first
+  reader does not pay the imports), then starts nginx and waits until the proxy answers too.
+  Once ready it writes <run-dir>/serve.json (ports and pids) for tests and the bench.
 - A replica that dies is started again on its port after --restart-delay seconds; nginx sends its
   readers to the others meanwhile. If nginx dies, everything stops: it is the front door.
 - SIGINT (one Ctrl-C), SIGTERM or SIGHUP stops everything: nginx and every replica's process group
@@ -192,6 +193,29 @@ class Child:
         return [pid for pid, started in self.seen.items() if _alive(pid, started)]
 
 
+def warm(port: int, timeout_s: float = 120) -> float:
+    """Run the app's default page once on a replica, over Streamlit's websocket as a browser would,
+    so that the first reader does not pay the imports of pandas, plotly and DuckDB. Returns seconds."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    started = time.perf_counter()
+    request = BackMsg()
+    request.rerun_script.query_string = ""
+    request.rerun_script.page_name = ""
+    with connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
+                 open_timeout=timeout_s) as ws:
+        ws.send(request.SerializeToString())
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            message = ForwardMsg()
+            message.ParseFromString(ws.recv(timeout=max(deadline - time.monotonic(), 0.1)))
+            if message.WhichOneof("type") == "script_finished":
+                return time.perf_counter() - started
+    raise TimeoutError(f"no script_finished in {timeout_s} s")
+
+
 class Supervisor:
     def __init__(self, args: argparse.Namespace):
         self.args = args
@@ -261,6 +285,14 @@ class Supervisor:
             log(f"{replica.name}: pid {replica.pid}, http://127.0.0.1:{replica.port} (log {replica.log_path})")
         for replica in self.replicas:
             self._wait_healthy(replica, f"http://127.0.0.1:{replica.port}/_stcore/health", args.startup_timeout)
+        if args.warm:
+            for replica in self.replicas:
+                try:
+                    log(f"{replica.name}: warmed (the default page ran once) in {warm(replica.port):.1f} s")
+                except Exception as error:  # a cold replica still serves; the first reader waits longer
+                    log(f"{replica.name}: warm-up failed ({type(error).__name__}: {error}); it serves cold")
+                if self.stop_requested.is_set():
+                    raise InterruptedError
 
         self.nginx = Child("nginx", nginx, self.run_dir / "nginx.log")
         self.nginx.start()
@@ -346,6 +378,8 @@ def main(argv=None) -> int:
     parser.add_argument("--script", default="app.py", help="the Streamlit script, relative to the repository")
     parser.add_argument("--restart-delay", type=float, default=1.0, help="seconds before a dead replica restarts")
     parser.add_argument("--startup-timeout", type=float, default=120, help="seconds a replica may take to start")
+    parser.add_argument("--no-warm", dest="warm", action="store_false",
+                        help="do not run the default page once on each replica before nginx starts")
     parser.add_argument("--config-only", action="store_true", help="print the filled nginx.conf and exit")
     args = parser.parse_args(argv)
     if args.replicas < 1:
