@@ -6,14 +6,16 @@ import statistics
 
 MEETS, MISSES, REPORTED, NOT_YET, FAILED = "meets", "**misses**", "reported", "not available yet", "failed"
 
-PAGE_RATIO = 1.3
+FIRST_TEXT_RATIO = 1.2
+FIRST_CHART_RATIO = 1.05
+FIRST_VISIT_MB = 3.5
 RERUN_S = 0.050
 WARM_EXPORT_S = 0.3
 BATCH_EXPORT_S = 10
 BUILD_S = 0.5
 QUERY_S = 0.100
 SCALE_PAGE_RATIO = 2.0
-LOAD_P95_S, LOAD_RSS_MB = 3.0, 400
+LOAD_P95_S, LOAD_RSS_MB = 3.0, 600
 
 # Fixes made because this bench found them, with the numbers before and after (same machine).
 HISTORY = [
@@ -94,33 +96,81 @@ def _unavailable(section) -> str | None:
 def page_rows(pages: dict | None) -> list[dict]:
     why = _unavailable(pages)
     if why:
-        return [_row("First render of each page", "headless chromium, median of 5, vs a bare page", "–",
-                     f"≤ {PAGE_RATIO}× bare", NOT_YET if "landed" in why else FAILED, why)]
-    bare = pages["bare"]
-    rows = []
+        status = NOT_YET if "landed" in why else FAILED
+        return [_row("First text of each page", "headless chromium through nginx, vs a bare text page", "–",
+                     f"≤ {FIRST_TEXT_RATIO}× bare", status, why),
+                _row("First chart of each page", "headless chromium through nginx, vs a bare chart page", "–",
+                     f"≤ {FIRST_CHART_RATIO}× bare", status, why)]
+    bare = {b["label"]: b for b in pages["bare"]}
+    text_floor, chart_floor = bare["bare text page"], bare["bare chart page"]
     scale = set(pages.get("scale_labels", []))
+    text_rows, chart_rows = [], []
     for page in pages["pages"]:
         if page["label"] in scale:
             continue
-        ratio = page["median_s"] / bare["median_s"]
-        script_ratio = page["script_done_median_s"] / bare["script_done_median_s"]
-        note = f"script done at {_s(page['script_done_median_s'])} ({script_ratio:.2f}× bare); {page['charts']} chart(s); " \
-               f"{_mb(page['ws_bytes'])} over the websocket"
+        n = len(page["samples_s"])
+        common = (f"script done at {_s(page['script_done_median_s'])}; everything drawn at {_s(page['median_s'])}; "
+                  f"{page['charts']} chart(s); {_mb(page['ws_bytes'])} over the websocket")
         if page["exceptions"]:
-            note += f"; {page['exceptions']} exception(s) on the page"
-        if ratio > PAGE_RATIO:
-            if page["charts"] and script_ratio <= PAGE_RATIO:
-                note += ". Held back by the browser, not the server: Streamlit lazy-loads its plotly component " \
-                        "(PlotlyChart chunk, 4.7 MB of JS) on the first chart and parses it before drawing. " \
-                        "Fix: keep the first screen free of plotly (headline numbers, then charts below the fold or in " \
-                        "tabs), or serve the chart as a pre-rendered SVG image first; a lighter chart library " \
-                        "(Vega-Lite is also lazy-loaded, but smaller) is the other lever"
-            elif script_ratio > PAGE_RATIO:
-                note += ". The script itself is slow: see the rerun rows and the profile"
-        rows.append(_row(f"First render: {page['label']}", "median of "
-                         f"{len(page['samples_s'])}, fresh browser context each",
-                         f"{_s(page['median_s'])} = {ratio:.2f}× bare ({_s(bare['median_s'])})",
-                         f"≤ {PAGE_RATIO}× bare", MEETS if ratio <= PAGE_RATIO else MISSES, note))
+            common += f"; {page['exceptions']} exception(s) on the page"
+        text_rows.append(_ratio_row(f"First text: {page['label']}", n, page.get("first_text_median_s"),
+                                    text_floor.get("first_text_median_s"), "bare text page", FIRST_TEXT_RATIO,
+                                    common, _text_note(page, text_floor)))
+        chart_rows.append(_ratio_row(f"First chart: {page['label']}", n, page.get("first_chart_median_s"),
+                                     chart_floor.get("first_chart_median_s"), "bare chart page", FIRST_CHART_RATIO,
+                                     common, _chart_note(page, chart_floor)))
+    return text_rows + chart_rows + bytes_rows(pages.get("first_visit_bytes"))
+
+
+def _ratio_row(measure, n, value, floor, floor_label, target, common, held_back) -> dict:
+    how = f"median of {n}, fresh browser context each, through nginx; {floor_label} in the same rounds"
+    if value is None or not floor:
+        return _row(measure, how, "–", f"≤ {target}× {floor_label}", FAILED, "not seen on the page; " + common)
+    ratio = value / floor
+    ok = ratio <= target
+    return _row(measure, how, f"{_s(value)} = {ratio:.2f}× {floor_label} ({_s(floor)})", f"≤ {target}× {floor_label}",
+                MEETS if ok else MISSES, common if ok else f"{common}. {held_back}")
+
+
+def _text_note(page, floor) -> str:
+    lag = (page["first_text_median_s"] or 0) - (page["script_done_median_s"] or 0)
+    return (f"the bare page's script is done at {_s(floor['script_done_median_s'])}. The text waits for the "
+            f"script to reach it: everything above it (queries, the chart built before it) runs first; "
+            f"see the rerun rows and the profiles" + (f"; it appears {_s(-lag)} before the run ends" if lag < 0 else ""))
+
+
+def _chart_note(page, floor) -> str:
+    parts = []
+    if page.get("plotly_loaded_median_s") and floor.get("plotly_loaded_median_s"):
+        parts.append(f"the plotly chunk arrived at {_s(page['plotly_loaded_median_s'])} (bare chart page "
+                     f"{_s(floor['plotly_loaded_median_s'])}); from there to the first chart drawn "
+                     f"{_s(page['first_chart_median_s'] - page['plotly_loaded_median_s'])} (bare "
+                     f"{_s(floor['first_chart_median_s'] - floor['plotly_loaded_median_s'])})")
+    parts.append(f"script done at {_s(page['script_done_median_s'])} (bare chart page "
+                 f"{_s(floor['script_done_median_s'])})")
+    return "Held back by: " + "; ".join(parts)
+
+
+def bytes_rows(transfer: dict | None) -> list[dict]:
+    if not transfer:
+        return []
+    rows = []
+    for label, visits in transfer.items():
+        proxied, direct = visits.get("proxied"), visits.get("direct")
+        if not proxied:
+            continue
+        total = proxied["total_bytes"]
+        kinds = ", ".join(f"{kind} {_mb(n)}" for kind, n in sorted(proxied["transfer_bytes"].items(), key=lambda kv: -kv[1]))
+        note = f"through nginx: {kinds}; websocket {_mb(proxied['ws_bytes'])} (payload)"
+        if direct:
+            note += (f". Direct from Streamlit: {_mb(direct['total_bytes'])}, of which the plotly chunk "
+                     f"{_mb(direct['transfer_bytes'].get('plotly chunk', 0))}")
+        ok = total <= FIRST_VISIT_MB * 1e6
+        rows.append(_row(f"Bytes per first visit: {label}",
+                         "one fresh chromium context, every HTTP response (headers + body as sent) and websocket frame",
+                         f"{_mb(total)} through nginx (gzip) vs {_mb(direct['total_bytes'])} direct" if direct
+                         else f"{_mb(total)} through nginx (gzip)",
+                         f"≤ {FIRST_VISIT_MB} MB", MEETS if ok else MISSES, note))
     return rows
 
 
@@ -326,15 +376,20 @@ def _find(data, *words):
 
 def load_rows(load: dict | None) -> list[dict]:
     why = _unavailable(load)
-    if why or not load.get("results"):
+    if why or not (load.get("results") or load.get("proxy_results")):
         return [_row("Concurrency: 20-session load test", "bench/load.py", "–",
                      f"p95 ≤ {LOAD_P95_S} s, 0 errors, RSS ≤ {LOAD_RSS_MB} MB",
                      NOT_YET if why and "landed" in why else FAILED, why or load.get("stderr", "no results")[-200:])]
-    results = load["results"]
     stale = "" if load.get("run_s") else f" (file written {load.get('results_written')}, not rerun here)"
     exited = "" if load.get("returncode", 0) == 0 else f"load.py exited {load['returncode']}"
+    runs = []
     # bench/load.py --client both: the browser run at the top level, the websocket run under "websocket".
-    runs = [results] + [results[c] for c in ("websocket",) if isinstance(results.get(c), dict)]
+    if load.get("results"):
+        results = load["results"]
+        runs += [results] + [results[c] for c in ("websocket",) if isinstance(results.get(c), dict)]
+    proxied = load.get("proxy_results")
+    if proxied:
+        runs += [proxied] + [proxied[c] for c in ("websocket",) if isinstance(proxied.get(c), dict)]
     return [_load_row(run, stale, exited) for run in runs]
 
 
@@ -345,6 +400,7 @@ def _load_row(results: dict, stale: str, exited: str) -> dict:
     rss = _find(top, "rss", "max") or _find(top, "rss", "peak") or _find(top, "rss")
     sessions = _find(top, "session")
     client = results.get("client", "browser")
+    proxied = results.get("via") == "proxy"
     ok = p95 is not None and p95 <= LOAD_P95_S and errors == 0 and rss is not None and rss <= LOAD_RSS_MB
     what = {"browser": "first render in headless chromium, one context per session",
             "websocket": "Streamlit's websocket, no browser: static files, then a script run to script_finished"}
@@ -354,23 +410,33 @@ def _load_row(results: dict, stale: str, exited: str) -> dict:
     if results.get("server_log_errors"):
         notes.append(f"server log: {results['server_log_errors'][0][:120]}")
     if client == "websocket" and results.get("script_run_p95_s") is not None:
+        served = ("from nginx's disk copy, gzipped" if proxied else "served by the Streamlit process, uncompressed")
         notes.append(f"of which static files ({results.get('assets_mb_per_session', 0):.1f} MB of JS, CSS and fonts "
-                     f"per first visit, served by the Streamlit process) p95 {_s(results.get('assets_p95_s'))}, "
+                     f"per first visit, {served}) p95 {_s(results.get('assets_p95_s'))}, "
                      f"script run p95 {_s(results['script_run_p95_s'])}")
     if results.get("server_cpu_s") is not None and results.get("wall_s"):
-        notes.append(f"server CPU {results['server_cpu_s']:.1f} s in {results['wall_s']:.1f} s wall "
+        whose = f"{results.get('replicas', 1)} replicas'" if proxied else "server"
+        notes.append(f"{whose} CPU {results['server_cpu_s']:.1f} s in {results['wall_s']:.1f} s wall "
                      f"({results.get('machine', {}).get('cores', '?')} cores)")
+    if proxied and results.get("nginx"):
+        notes.append(f"nginx CPU {results['nginx']['cpu_s']:.1f} s, RSS {results['nginx']['rss_mb_after']:.0f} MB")
     load_average = (results.get("machine") or {}).get("load_average_at_start")
     if load_average:
         notes.append(f"load average {load_average[0]:.1f} at start")
     if client == "browser" and not ok:
-        notes.append("the chromium drawing every page runs on the same cores as the server; the websocket row "
-                     "is the server's share")
-    return _row(f"Concurrency: load test ({client})",
-                f"bench/load.py, {sessions or '?'} concurrent sessions, {what.get(client, client)}{stale}",
+        notes.append("the chromium drawing every page runs on the same cores as the server; the websocket rows "
+                     "are the server's share")
+    if proxied:
+        measure = f"Concurrency: load test ({client}, through nginx, {results.get('replicas', '?')} replicas)"
+        target = f"p95 ≤ {LOAD_P95_S} s, 0 errors, RSS of all replicas ≤ {LOAD_RSS_MB} MB"
+        status = MEETS if ok else MISSES
+    else:
+        # The target is set for the production shape; one process alone is the comparison.
+        measure, target, status = f"Concurrency: load test ({client})", "report (one process, for comparison)", REPORTED
+    return _row(measure, f"bench/load.py, {sessions or '?'} concurrent sessions, {what.get(client, client)}{stale}",
                 f"p50 {_s(p50)}, p95 {_s(p95)}, {errors} errors, RSS {rss:.0f} MB" if rss is not None else
                 f"p50 {_s(p50)}, p95 {_s(p95)}, {errors} errors",
-                f"p95 ≤ {LOAD_P95_S} s, 0 errors, RSS ≤ {LOAD_RSS_MB} MB", MEETS if ok else MISSES, "; ".join(notes))
+                target, status, "; ".join(notes))
 
 
 # --- the document --------------------------------------------------------------------------------

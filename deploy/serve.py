@@ -54,7 +54,7 @@ STOP_GRACE_S = 10
 
 
 def log(message: str) -> None:
-    print(f"[serve {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[serve {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -97,13 +97,22 @@ def prepare_static(cache_dir: Path) -> Path:
     return root
 
 
-def nginx_config(port: int, host: str, replica_ports: list[int], run_dir: Path, static_root: Path) -> str:
+def preload_links(static_root: Path) -> str:
+    """<link rel=modulepreload> for Streamlit's plotly chunk, as index.html links its own modules
+    (relative, crossorigin), so the browser reuses the fetched module when a chart asks for it."""
+    chunks = sorted((static_root / "static" / "js").glob("PlotlyChart.*.js"))
+    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{c.name}">' for c in chunks)
+
+
+def nginx_config(port: int, host: str, replica_ports: list[int], run_dir: Path, static_root: Path,
+                 preload: bool = True) -> str:
     """deploy/nginx.conf with every @…@ placeholder filled."""
     user = pwd.getpwuid(os.getuid()).pw_name
     group = grp.getgrgid(os.getgid()).gr_name
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
     values = {"RUN_DIR": str(run_dir), "USER": user, "GROUP": group, "LISTEN": f"{host}:{port}",
-              "STATIC_ROOT": str(static_root), "UPSTREAM_SERVERS": servers}
+              "STATIC_ROOT": str(static_root), "UPSTREAM_SERVERS": servers,
+              "PRELOAD_LINKS": preload_links(static_root) if preload else ""}
     text = TEMPLATE.read_text()
     for name, value in values.items():
         text = text.replace(f"@{name}@", value)
@@ -232,7 +241,7 @@ class Supervisor:
         if self.stop_signal is None:
             self.stop_signal = signum
             # A message from a signal handler: print may be mid-write on the main thread, so os.write.
-            os.write(1, f"[serve] {signal.Signals(signum).name}: stopping nginx and the replicas\n".encode())
+            os.write(2, f"[serve] {signal.Signals(signum).name}: stopping nginx and the replicas\n".encode())
         self.stop_requested.set()
 
     def _wait(self, seconds: float) -> bool:
@@ -273,7 +282,7 @@ class Supervisor:
         static_root = prepare_static(self.args.static_cache)
         ports = [free_port() for _ in range(args.replicas)]
         config = self.run_dir / "nginx.conf"
-        config.write_text(nginx_config(args.port, args.host, ports, self.run_dir, static_root))
+        config.write_text(nginx_config(args.port, args.host, ports, self.run_dir, static_root, args.preload))
         nginx = [NGINX, "-p", str(self.run_dir), "-c", str(config), "-e", str(self.run_dir / "error.log")]
         checked = subprocess.run([*nginx, "-t", "-q"], capture_output=True, text=True)
         if checked.returncode:
@@ -380,13 +389,16 @@ def main(argv=None) -> int:
     parser.add_argument("--startup-timeout", type=float, default=120, help="seconds a replica may take to start")
     parser.add_argument("--no-warm", dest="warm", action="store_false",
                         help="do not run the default page once on each replica before nginx starts")
+    parser.add_argument("--no-preload", dest="preload", action="store_false",
+                        help="do not have pages preload Streamlit's plotly chunk (deploy/nginx.conf, sub_filter)")
     parser.add_argument("--config-only", action="store_true", help="print the filled nginx.conf and exit")
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
     if args.config_only:
         ports = [8601 + i for i in range(args.replicas)]
-        print(nginx_config(args.port, args.host, ports, args.run_dir.resolve(), args.static_cache.resolve() / "streamlit-<version>"))
+        print(nginx_config(args.port, args.host, ports, args.run_dir.resolve(), prepare_static(args.static_cache.resolve()),
+                           args.preload))
         return 0
     if not os.access(NGINX, os.X_OK):
         parser.error(f"{NGINX} not found: `make system-packages` installs Debian's nginx")

@@ -100,6 +100,10 @@ class Proxy:
         lines = path.read_text(errors="replace").splitlines() if path.exists() else []
         return [m.groupdict() for line in lines if (m := ACCESS_LINE.search(line))]
 
+    def log_text(self) -> str:
+        """Every replica's log, one after the other (restarted replicas append to theirs)."""
+        return "".join(log.read_text(errors="replace") for log in sorted(self.run_dir.glob("replica-*.log")))
+
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
