@@ -25,8 +25,15 @@ def query(name: str, **params) -> pd.DataFrame:
     return run_query(connection(), name, **params)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def chart(name: str) -> Chart:
+    """One Chart per name, shared by every session: read it, never change it (copy the figure
+    with go.Figure(chart.figure) first, as amnesty.render does).
+
+    cache_resource, not cache_data: cache_data hands each call a fresh copy by unpickling it, and
+    unpickling a plotly Figure re-validates every property, 45-75 ms a chart on each run of a page
+    (bench/RESULTS.md, issue 16), where the frame and words alone take about 1 ms.
+    """
     return build_chart(name, fetch=query)
 
 

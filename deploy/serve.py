@@ -9,8 +9,8 @@ The supervisor of the production shape (docs/deploy.md), small enough to read in
   folder. nginx serves Streamlit's hashed bundles from a copy in build/static-gz/ with a gzip file
   beside each (gzip_static), made once per Streamlit version.
 - It starts the replicas (`streamlit run app.py` on free 127.0.0.1 ports), waits until each
-  answers /_stcore/health, runs the default page once on each (over the websocket, so the first
-  reader does not pay the imports), then starts nginx and waits until the proxy answers too.
+  answers /_stcore/health, runs every page once on each (over the websocket, so that no reader pays
+  the imports or a page's first queries), then starts nginx and waits until the proxy answers too.
   Once ready it writes <run-dir>/serve.json (ports and pids) for tests and the bench.
 - A replica that dies is started again on its port after --restart-delay seconds; nginx sends its
   readers to the others meanwhile. If nginx dies, everything stops: it is the front door.
@@ -40,6 +40,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,27 +203,39 @@ class Child:
         return [pid for pid, started in self.seen.items() if _alive(pid, started)]
 
 
-def warm(port: int, timeout_s: float = 120) -> float:
-    """Run the app's default page once on a replica, over Streamlit's websocket as a browser would,
-    so that the first reader does not pay the imports of pandas, plotly and DuckDB. Returns seconds."""
+def warm(port: int, timeout_s: float = 120) -> tuple[float, int]:
+    """Run every page of the app once on a replica, over Streamlit's websocket as a browser would,
+    so that no reader pays the imports of pandas, plotly and DuckDB or a page's first queries and
+    charts (st.cache_data is per process). Returns (seconds, pages run)."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from websockets.sync.client import connect
 
     started = time.perf_counter()
-    request = BackMsg()
-    request.rerun_script.query_string = ""
-    request.rerun_script.page_name = ""
+    deadline = time.monotonic() + timeout_s
     with connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=None,
                  open_timeout=timeout_s) as ws:
-        ws.send(request.SerializeToString())
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            message = ForwardMsg()
-            message.ParseFromString(ws.recv(timeout=max(deadline - time.monotonic(), 0.1)))
-            if message.WhichOneof("type") == "script_finished":
-                return time.perf_counter() - started
-    raise TimeoutError(f"no script_finished in {timeout_s} s")
+
+        def run(page_name: str) -> list[str]:
+            """One script run; the url paths of the app's pages, as its navigation message lists them."""
+            request = BackMsg()
+            request.rerun_script.query_string = ""
+            request.rerun_script.page_name = page_name
+            ws.send(request.SerializeToString())
+            pages = []
+            while True:
+                message = ForwardMsg()
+                message.ParseFromString(ws.recv(timeout=max(deadline - time.monotonic(), 0.1)))
+                kind = message.WhichOneof("type")
+                if kind == "navigation":
+                    pages = [p.url_pathname for p in message.navigation.app_pages if not p.is_default]
+                elif kind == "script_finished":
+                    return pages
+
+        others = run("")
+        for page_name in others:
+            run(page_name)
+    return time.perf_counter() - started, 1 + len(others)
 
 
 class Supervisor:
@@ -275,6 +288,14 @@ class Supervisor:
             if self._wait(0.2):
                 raise InterruptedError
 
+    @staticmethod
+    def _warm(replica: Child) -> str:
+        try:
+            seconds, pages = warm(replica.port)
+            return f"warmed (each of its {pages} pages ran once) in {seconds:.1f} s"
+        except Exception as error:  # a cold replica still serves; its first readers wait longer
+            return f"warm-up failed ({type(error).__name__}: {error}); it serves cold"
+
     def start(self) -> None:
         args = self.args
         for sub in ("temp",):
@@ -295,13 +316,13 @@ class Supervisor:
         for replica in self.replicas:
             self._wait_healthy(replica, f"http://127.0.0.1:{replica.port}/_stcore/health", args.startup_timeout)
         if args.warm:
-            for replica in self.replicas:
-                try:
-                    log(f"{replica.name}: warmed (the default page ran once) in {warm(replica.port):.1f} s")
-                except Exception as error:  # a cold replica still serves; the first reader waits longer
-                    log(f"{replica.name}: warm-up failed ({type(error).__name__}: {error}); it serves cold")
-                if self.stop_requested.is_set():
-                    raise InterruptedError
+            # In parallel: each replica is a process of its own, so this takes one replica's time
+            # on a machine with a core per replica.
+            with ThreadPoolExecutor(len(self.replicas)) as pool:
+                for replica, outcome in zip(self.replicas, pool.map(self._warm, self.replicas)):
+                    log(f"{replica.name}: {outcome}")
+            if self.stop_requested.is_set():
+                raise InterruptedError
 
         self.nginx = Child("nginx", nginx, self.run_dir / "nginx.log")
         self.nginx.start()
@@ -388,7 +409,7 @@ def main(argv=None) -> int:
     parser.add_argument("--restart-delay", type=float, default=1.0, help="seconds before a dead replica restarts")
     parser.add_argument("--startup-timeout", type=float, default=120, help="seconds a replica may take to start")
     parser.add_argument("--no-warm", dest="warm", action="store_false",
-                        help="do not run the default page once on each replica before nginx starts")
+                        help="do not run every page once on each replica before nginx starts")
     parser.add_argument("--no-preload", dest="preload", action="store_false",
                         help="do not have pages preload Streamlit's plotly chunk (deploy/nginx.conf, sub_filter)")
     parser.add_argument("--config-only", action="store_true", help="print the filled nginx.conf and exit")

@@ -13,8 +13,7 @@ import proxy_server
 
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
 def test_one_signal_stops_nginx_and_every_replica(built_db, tmp_path, how):
-    # Warmed replicas (their script has run, their caches and connection are open) for Ctrl-C.
-    proxy = proxy_server.start(built_db, tmp_path / "serve", replicas=2, via_make=True, warm=how == "ctrl-c")
+    proxy = proxy_server.start(built_db, tmp_path / "serve", replicas=2, via_make=True, warm=False)
     try:
         state = proxy.state
         with urllib.request.urlopen(proxy.url + "/_stcore/health", timeout=10) as response:
