@@ -64,6 +64,35 @@ HISTORY = [
      "filter), though a reader sees a screenful",
      "one page of 500 rows (`all_figures_page.sql`, limit/offset bound in SQL) and a count query; downloads run "
      "the full filtered query only on click (commit f28a8f7); see *rows fetched vs shown*"),
+    # Issue 16: the production shape and the second performance round.
+    ("Bytes per first visit (issue 16)",
+     "9.2 MB from Streamlit itself, which sends its bundle uncompressed on purpose (4.7 MB of it the plotly chunk)",
+     "2.9 MB through nginx (`make serve`): the bundle compressed once at level 9 and served from disk "
+     "(`gzip_static`), plotly 1.4 MB; the Data page 3.4-3.6 MB, of which 0.5 MB is Streamlit's syntax-highlighter "
+     "chunk, loaded for the `st.code` block of the citation"),
+    ("20 websocket sessions at once (issue 16)",
+     "one process: p95 10.03 s, of which static files 9.83 s (9.1 MB each, served by Streamlit)",
+     "nginx and two replicas (`bench/load.py --via proxy`): static files p95 2.05 s at load average 11 (nginx "
+     "serves them); the script runs then held it back, p95 8.29 s, with 8.6 s of replica CPU for 20 sessions; "
+     "after the two fixes below, 1.8 s of replica CPU and p95 4.13 s at load average 19.8 (other work on the machine)"),
+    ("Server CPU per new session (issue 16)",
+     "a bare one-line page 0.14 s, this app's pages 0.26-0.38 s (10 sessions in a row on one replica, "
+     "/proc CPU time). cProfile across threads: Streamlit's `gc.collect()` after every script run "
+     "(`runner.postScriptGC`, on by default), a full collection of a heap holding pandas, pyarrow and plotly",
+     "`postScriptGC = false` in `.streamlit/config.toml`: 0.02 s and 0.06-0.13 s"),
+    ("A chart on every run (issue 16)",
+     "`st.cache_data` unpickled each cached Chart on every call, and unpickling a plotly Figure re-validates every "
+     "property: 47-74 ms a chart, on every run of every page",
+     "`st.cache_resource`: one shared Chart per name, no copy (`amnesty/webapp.py`); query results too (the Data "
+     "page's page of rows took 22 ms to unpickle); `tests/test_shared_caches.py` checks that no page changes them"),
+    ("Rerun measure (issue 16)",
+     "AppTest makes a new ScriptCache for every run, so each measured rerun parsed and compiled app.py and the page "
+     "(`ast.parse` and `compile`, a third of a profiled rerun); the server compiles a script once per process",
+     "bench/server_side.py gives AppTest one ScriptCache, as the server has"),
+    ("Page timings under load (issue 16)",
+     "the render probe took a chart still loading plotly.js (a skeleton, no DOM change for 400 ms on a loaded "
+     "machine) for the end: a quick run recorded the Data page with 0 charts",
+     "it waits until no skeleton is left and, on a page with a chart, the first chart has drawn"),
 ]
 
 
@@ -194,10 +223,42 @@ def rerun_rows(rerun: dict | None) -> list[dict]:
         if page.get("exceptions"):
             note += f"; exception: {page['exceptions'][0][:120]}"
         if worst > RERUN_S:
-            note += ". Over target: see the profile of this page's script below"
+            top = (page.get("profile") or {}).get("app_inclusive") or []
+            note += ". Over target: " + (f"its largest cost is {top[0][0]}, {_share(top[0][1], page)} of a rerun; "
+                                         if top else "") + "see *Where a rerun's time goes* below"
         rows.append(_row(f"Rerun: {page['page']}", f"AppTest, median of n (bare page rerun {_s(rerun['bare_rerun_s'])})",
                          result, f"≤ {_s(RERUN_S)}", MEETS if worst <= RERUN_S else MISSES, note))
     return rows
+
+
+def _share(seconds: float, page: dict) -> str:
+    total = (page.get("profile") or {}).get("seconds_per_rerun")
+    return f"{seconds / total:.0%}" if total else _s(seconds)
+
+
+def profile_section(rerun: dict | None) -> list[str]:
+    """The top costs of each page's warm rerun, from bench/server_side.py --profile (pyinstrument)."""
+    pages = [p for p in (rerun or {}).get("pages", []) if p.get("profile")]
+    if not pages:
+        return []
+    rows = []
+    for page in pages:
+        profile = page["profile"]
+        rows.append({
+            "page": f"`{page['page']}`",
+            "reruns": f"{profile['reruns']} reruns, {_s(profile['seconds_per_rerun'])} each under the profiler "
+                      f"({_s(page.get('rerun_s'))} without)",
+            "app": "; ".join(f"{name} {_share(t, page)}" for name, t in profile["app_inclusive"][:5]),
+            "self": "; ".join(f"{name} {_share(t, page)}" for name, t in profile["self"][:5]),
+        })
+    return ["## Where a rerun's time goes", "",
+            "pyinstrument inside the script thread over each page's warm reruns (`python bench/server_side.py --db "
+            "build/amnesty.duckdb --profile --profile-dir bench/profiles`; whole profiles in `bench/profiles/`). "
+            "Shares of the profiled rerun: the profiler slows every call, so shares compare, milliseconds do not. "
+            "*App code* is inclusive time in the app's own functions (a page module and app.py left out, they hold "
+            "everything); *self* is time in the function itself, any code.", "",
+            _table(rows, [("page", "Page"), ("reruns", "Profiled"), ("app", "App code (inclusive)"),
+                          ("self", "Self time")]), ""]
 
 
 def figure_rows(figures: dict | None) -> list[dict]:
@@ -492,6 +553,7 @@ def markdown(results: dict) -> str:
         "",
     ]
     out += _query_section(results)
+    out += profile_section(results["sections"].get("rerun"))
     out += [
         "## Before and after",
         "",
@@ -500,13 +562,22 @@ def markdown(results: dict) -> str:
         "",
         "## How each number is taken",
         "",
-        "- **First render**: `streamlit run app.py` and a one-line `st.write(\"Hello\")` app, served side by side; "
-        "each page and the bare page are visited in interleaved rounds (one uncounted warm-up visit each), each visit "
-        "in a fresh chromium context. The time is the last DOM change before a 400 ms quiet period, on the browser's "
-        "clock from navigation start, with the script finished, every plotly chart's SVG and every dataframe's canvas "
-        "drawn. \"Script done\" is when Streamlit first reported the script run finished.",
-        "- **Rerun**: Streamlit's AppTest in its own process: a plain rerun, a change of the page's first select box, "
-        "radio, toggle or multiselect, and a switch into the page from another one with warm caches.",
+        "- **First text, first chart**: the app behind nginx as `make serve` runs it (`deploy/serve.py`, one "
+        "replica), and two bare pages behind nginx the same way: `st.write(\"Hello\")` and one small plotly bar "
+        "chart, the floor of this stack. Each page and both bare pages are visited in interleaved rounds (one uncounted "
+        "warm-up visit each), each visit in a fresh chromium context. First text: the first paragraph or metric value "
+        "in the main block enters the DOM (headings and widget labels do not count); first chart: the first plotly "
+        "chart's SVG; \"everything drawn\": the last DOM change before a 400 ms quiet period with the script finished, "
+        "no skeleton left and every visible chart and table drawn. All on the browser's clock from navigation start.",
+        "- **Bytes per first visit**: one visit of each page in a fresh context, direct from `streamlit run` and "
+        "through nginx: every HTTP response's headers and body as sent (chromium's own count) plus websocket payload.",
+        "- **Rerun**: Streamlit's AppTest in its own process, with one ScriptCache as the server has: a plain rerun, "
+        "a change of the page's first select box, radio, toggle or multiselect, and a switch into the page from "
+        "another one with warm caches.",
+        "- **Concurrency**: `bench/load.py`, 20 sessions at once, spread over the five pages: against one "
+        "`streamlit run` (both clients, for comparison) and through nginx in front of two replicas (the websocket "
+        "client: each session fetches the page and its static files, asking for gzip, then runs its page over the "
+        "websocket). RSS is the replicas' with their children, sampled every 100 ms.",
         "- **Rows fetched vs shown**: AppTest against the synthetic database, with `amnesty.db.run_query` wrapped to "
         "count the rows each query returns on the page's first visit (caches cleared); shown = rows of every dataframe "
         "and table + points of every plotly trace + metrics.",

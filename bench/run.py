@@ -162,17 +162,21 @@ class Run:
         with duckdb.connect(str(self.synthetic_db), read_only=True) as con:
             return con.execute("select count(*) from acts").fetchone()[0] > self.args.acts
 
-    def _server_side(self, db: Path, repeats: int, only=()) -> dict:
+    def _server_side(self, db: Path, repeats: int, only=(), profile: bool = False) -> dict:
         path = self.tmp / f"server-side-{db.stem}.json"
+        profiling = ["--profile", "--profile-dir", str(BENCH / "profiles")] if profile else []
         done = subprocess.run([sys.executable, str(BENCH / "server_side.py"), "--db", str(db),
-                               "--repeats", str(repeats), "--json", str(path), *(["--only", *only] if only else [])],
+                               "--repeats", str(repeats), "--json", str(path), *(["--only", *only] if only else []),
+                               *profiling],
                               cwd=ROOT, capture_output=True, text=True, timeout=1800)
         if done.returncode != 0 or not path.exists():
             return {"error": done.stderr[-2000:]}
         return json.loads(path.read_text())
 
     def rerun(self) -> dict:
-        return self._server_side(self.real_db, self.args.repeats)
+        # With a pyinstrument profile of each page's warm reruns: its top costs go into RESULTS.md,
+        # the whole profile into bench/profiles/.
+        return self._server_side(self.real_db, self.args.repeats, profile=True)
 
     def pages(self) -> dict:
         """First text, first chart and full render of every page through nginx (the production

@@ -82,11 +82,11 @@ def serve(script: Path, env: dict | None = None, cwd: Path = ROOT, timeout: floa
 
 
 @contextmanager
-def serve_proxy(script: Path, run_dir: Path, db: Path | None = None, replicas: int = 1):
+def serve_proxy(script: Path, run_dir: Path, db: Path | None = None, replicas: int = 1, preload: bool = True):
     """Yield the URL of nginx in front of `replicas` processes of `script` (deploy/serve.py, as
     `make serve` runs it, warmed); stop it all afterwards."""
     db = db or Path(os.environ.get("AMNESTY_DB", ROOT / "build" / "amnesty.duckdb"))
-    proxy = proxy_server.start(db, run_dir, replicas=replicas, script=str(script))
+    proxy = proxy_server.start(db, run_dir, replicas=replicas, script=str(script), preload=preload)
     try:
         yield proxy
     finally:

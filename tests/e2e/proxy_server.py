@@ -119,7 +119,7 @@ class Proxy:
 
 
 def start(db_path: Path, run_dir: Path, replicas: int = 2, via_make: bool = False, restart_delay: float = 1.0,
-          script: str = "app.py", warm: bool = True, startup_timeout: float = 180) -> Proxy:
+          script: str = "app.py", warm: bool = True, preload: bool = True, startup_timeout: float = 180) -> Proxy:
     """`deploy/serve.py` (or `make serve`) on a free loopback port, serving db_path; returns once
     serve.json is written, which the supervisor does after nginx answers /_stcore/health."""
     port = free_port()
@@ -128,11 +128,12 @@ def start(db_path: Path, run_dir: Path, replicas: int = 2, via_make: bool = Fals
     (run_dir / "serve.json").unlink(missing_ok=True)
     if via_make:
         command = ["make", "--no-print-directory", "serve", f"PORT={port}", f"REPLICAS={replicas}",
-                   f"SERVE_DIR={run_dir}", *([] if warm else ["SERVE_ARGS=--no-warm"])]
+                   f"SERVE_DIR={run_dir}",
+                   f"SERVE_ARGS={' '.join([*([] if warm else ['--no-warm']), *([] if preload else ['--no-preload'])])}"]
     else:
         command = [sys.executable, str(SERVE), "--port", str(port), "--replicas", str(replicas), "--host",
                    "127.0.0.1", "--run-dir", str(run_dir), "--restart-delay", str(restart_delay), "--script", script,
-                   *([] if warm else ["--no-warm"])]
+                   *([] if warm else ["--no-warm"]), *([] if preload else ["--no-preload"])]
     log = run_dir / "supervisor.log"
     with open(log, "w") as out:
         # A session of its own: its process group is what a terminal's Ctrl-C would reach.
