@@ -203,7 +203,7 @@ def test_a_dead_replica_is_skipped_and_started_again(proxy, browser, context):
     deadline = time.monotonic() + 10
     while proxy_server.alive(victim["pid"], started) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not proxy_server.listening(victim["port"])
+    assert not proxy_server.alive(victim["pid"], started)
 
     # A returning reader whose replica it was (same sticky cookie), and a new reader.
     returning = browser.new_context(viewport={"width": 1280, "height": 900})
