@@ -44,12 +44,19 @@ ROLE_COLOURS = {
 
 KIND_COLOURS = {
     "official": OKABE_ITO["orange"],
+    "state_agency": OKABE_ITO["vermillion"],
+    "independent_agency": OKABE_ITO["blue"],
     "monitor": OKABE_ITO["bluish_green"],
     "press": OKABE_ITO["reddish_purple"],
 }
 
-# Hatching says "what an act was to do (or is expected to do)", solid says "reported outcome".
-STAGE_PATTERNS = {"announced": "/", "expected": ".", "reported": ""}
+# Hatching says "what an act was to do (or is expected to do)", solid says "what it delivered".
+STAGE_PATTERNS = {"announced": "/", "adopted": "/", "expected": "."}
+# Counts of what an act delivered; every other stage is a promise or a forecast.
+OUTCOME_STAGES = ("interim", "final", "reported")
+# On a log axis a number is a dot: filled for an outcome, hollow for a promise, a hollow diamond
+# for a forecast.
+STAGE_SYMBOLS = {"announced": "circle-open", "adopted": "circle-open", "expected": "diamond-open"}
 
 TEMPLATE_NAME = "amnesty"
 

@@ -56,9 +56,10 @@ TEXT = st.lists(st.one_of(PIECES, st.text(ANY_CHAR, min_size=1, max_size=4)), mi
 # Four figures whose quote and note are replaced (one build checks eight texts); ids are read from
 # the shipped data at import time.
 with open(DATA_DIR / "figures.csv", encoding="utf-8", newline="") as _f:
-    _FIGURE_IDS = [row["figure_id"] for row in csv.DictReader(_f)]
-TARGETS = [(figure_id, column) for figure_id in (_FIGURE_IDS[0], _FIGURE_IDS[1], _FIGURE_IDS[-2], _FIGURE_IDS[-1])
-           for column in ("quote", "note")]
+    _FIGURES = list(csv.DictReader(_f))
+# A seed figure's words are its quote; any other source's are our locator (it holds no quote).
+TARGETS = [(row["figure_id"], column) for row in (_FIGURES[0], _FIGURES[1], _FIGURES[-2], _FIGURES[-1])
+           for column in ("quote" if row["quote"] else "locator", "note")]
 
 
 def with_texts(data_dir: Path, texts: list[str]) -> None:
@@ -136,7 +137,7 @@ def test_a_control_character_is_refused_by_file_row_and_column(workdir, before, 
     shutil.rmtree(data, ignore_errors=True)
     shutil.copytree(DATA_DIR, data)
     with_texts(data, [before + control + after])
-    row = 2 + _FIGURE_IDS.index(TARGETS[0][0])
+    row = 2 + [f["figure_id"] for f in _FIGURES].index(TARGETS[0][0])
     problems = [str(p) for p in validate(data)]
     where = f"figures.csv row {row}, column {TARGETS[0][1]}: "
     if control == "\r":

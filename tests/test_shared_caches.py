@@ -21,9 +21,9 @@ def shared(monkeypatch, app_db):
         made["queries"].append((name, params, frame, frame.copy(deep=True)))
         return frame
 
-    def recording_chart(name, **kwargs):
-        chart = build_chart(name, **kwargs)
-        made["charts"].append((name, chart, chart.figure.to_json(), chart.data.copy(deep=True)))
+    def recording_chart(name, fetch=None, **params):
+        chart = build_chart(name, fetch=fetch, **params)
+        made["charts"].append((name, params, chart, chart.figure.to_json(), chart.data.copy(deep=True)))
         return chart
 
     monkeypatch.setattr(webapp, "run_query", recording_query)
@@ -43,9 +43,9 @@ def test_running_every_page_leaves_the_shared_results_and_charts_unchanged(run_p
     for name, params, frame, as_fetched in shared["queries"]:
         assert webapp.query(name, **params) is frame
         assert frame.equals(as_fetched), f"{name} {params}: its rows were changed in place by a page or builder"
-    names = [name for name, *_ in shared["charts"]]
-    assert len(names) == len(set(names)), "each chart is built once and then shared"
-    for name, chart, figure_json, data in shared["charts"]:
-        assert webapp.chart(name) is chart
+    built = [(name, sorted(params.items())) for name, params, *_ in shared["charts"]]
+    assert len(built) == len({repr(b) for b in built}), "each chart is built once and then shared"
+    for name, params, chart, figure_json, data in shared["charts"]:
+        assert webapp.chart(name, **params) is chart
         assert chart.figure.to_json() == figure_json, f"{name}: its figure was changed after it was built"
         assert chart.data.equals(data), f"{name}: its rows were changed after they were built"

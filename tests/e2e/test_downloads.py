@@ -5,8 +5,8 @@ import struct
 
 import pandas as pd
 
-from amnesty import render
-from amnesty.bundle import Filters
+from amnesty.export_spec import ExportSpec, pixel_size
+from amnesty.filters import Filters
 from amnesty.dataset import figures_frame
 from amnesty.downloads import download_file_name
 from amnesty.version import dataset_version
@@ -60,7 +60,6 @@ def test_a_chart_png_download_is_a_png_at_the_article_size(page, server, tmp_pat
         button.click()
     data = download_info.value.path().read_bytes()
     assert data.startswith(PNG_MAGIC)
-    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
-    size = render.resolve_size()
-    assert width == size.width * size.scale and height > 300
+    size = pixel_size(ExportSpec(name="overview"))  # the article preset: 16:9
+    assert struct.unpack(">II", data[16:24]) == (size.png_width, size.png_height)  # IHDR comes first
     assert problems(page) == []
