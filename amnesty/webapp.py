@@ -23,13 +23,27 @@ def connection():
     return connect(paths.DEFAULT_DB, build_if_missing=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def query(name: str, **params) -> pd.DataFrame:
+    """One result per (query, parameters), shared by every session: read it, never change it in
+    place (pandas methods that return a new frame are fine; `frame.copy()` before assigning).
+
+    cache_resource, not cache_data, for the reason given at chart(): the Data page's page of rows
+    (list columns, pyarrow-backed) took 22 ms to unpickle on every run.
+    """
     return run_query(connection(), name, **params)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def chart(name: str, **params) -> Chart:
+    """One Chart per name and parameters, shared by every session: read it, never change it (copy
+    the figure with go.Figure(chart.figure) first, as amnesty.render does).
+
+    cache_resource, not cache_data: cache_data hands each call a fresh copy by unpickling it, and
+    unpickling a plotly Figure re-validates every property, 45-75 ms a chart on each run of a page
+    (bench/RESULTS.md, issue 16), where the frame and words alone take about 1 ms.
+    tests/test_shared_caches.py runs every page and checks that nothing changed what it was handed.
+    """
     return build_chart(name, fetch=query, **params)
 
 
