@@ -18,6 +18,7 @@ from amnesty.citation import Citation, source_lines
 from amnesty.data_dictionary import column_descriptions, figures_package, package_json
 from amnesty.export_data import figures_bytes
 from amnesty.neutralise import FORMULA_STARTS_TEXT
+from components.text import markdown_code, readme_literal as literal
 
 STEM = "azerbaijan-amnesties"
 # More ids than this in one filter are counted in the file name, not listed; the README lists them.
@@ -85,11 +86,14 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
     cite = replace(cite, sources=source_lines(used))  # cite what these rows rest on
     descriptions = column_descriptions(list(frame.columns))
     derived = int(frame["derived"].sum()) if len(frame) else 0
+    # Every value from the data (titles, notes, names, descriptions, filter ids) goes through the
+    # text door: the README is Markdown, and a note must not become a link or an image in it.
     lines = [
-        f"# {cite.title}",
+        f"# {literal(cite.title)}",
         "",
-        f"`{data_file}` holds {len(frame)} rows ({len(frame) - derived} published, {derived} "
-        f"derived): {filters.text()}. Dataset version `{cite.version}`, exported "
+        f"{markdown_code(data_file, limit=None)} holds {len(frame)} rows ({len(frame) - derived} "
+        f"published, {derived} derived): {literal(filters.text())}. Dataset version "
+        f"{markdown_code(cite.version, limit=None)}, exported "
         f"{cite.accessed.isoformat()}. `datapackage.json` describes every column (Frictionless "
         "Table Schema; check it with `frictionless validate datapackage.json`).",
         "",
@@ -111,16 +115,18 @@ def readme_text(frame: pd.DataFrame, filters: Filters, cite: Citation, sources: 
         "| qualifier | reading |",
         "|---|---|",
     ]
-    lines += [f"| {row.qualifier} | {row.reading} |" for row in qualifier_readings.itertuples()]
+    lines += [f"| {literal(row.qualifier)} | {literal(row.reading)} |"
+              for row in qualifier_readings.itertuples()]
     lines += ["", "### Sources and how far to trust them", ""]
     careful = used[used["secondary"] | used["ai_written"]]
     if len(careful):
         lines += ["Treat these with care: " + "; ".join(
-            f"**{row.short_name}** ({_flags(row)})" for row in careful.itertuples()) + ".", ""]
+            f"**{literal(row.short_name)}** ({_flags(row)})" for row in careful.itertuples()) + ".", ""]
     for row in used.itertuples():
-        lines.append(f"- **{row.credit_text}**: {row.reliability_note}")
+        lines.append(f"- **{literal(row.credit_text)}**: {literal(row.reliability_note)}")
     lines += ["", "## Columns", "", "| column | meaning |", "|---|---|"]
-    lines += [f"| `{column}` | {text.replace('|', '/')} |" for column, text in descriptions.items()]
+    lines += [f"| {markdown_code(column, limit=None)} | {literal(text)} |"
+              for column, text in descriptions.items()]
     return "\n".join(lines) + "\n"
 
 

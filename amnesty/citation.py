@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from amnesty.paths import DATA_DIR
+from components.text import markdown_code, readme_literal
 
 LICENSE = "CC BY 4.0"
 AUTHOR = "Azerbaijan amnesty dashboard maintainers"
@@ -30,12 +31,13 @@ class Citation:
                 f"Compiled from: {'; '.join(self.sources)}.")
 
     def markdown(self) -> str:
-        lines = ["## How to cite", "", self.text(), "",
-                 f"- Dataset version: `{self.version}`. The same version always means the same "
-                 "numbers; quote it with any figure you use.",
+        """The citation for a README: its words come from the data, so they are made literal."""
+        lines = ["## How to cite", "", readme_literal(self.text()), "",
+                 f"- Dataset version: {markdown_code(self.version, limit=None)}. The same version "
+                 "always means the same numbers; quote it with any figure you use.",
                  f"- Accessed: {self.accessed.isoformat()}",
                  "- Sources:"]
-        lines += [f"  - {source}" for source in self.sources]
+        lines += [f"  - {readme_literal(source)}" for source in self.sources]
         return "\n".join(lines) + "\n"
 
 

@@ -19,6 +19,8 @@ DataDirOption = Annotated[Path, typer.Option("--data-dir", help="Folder holding 
                                              show_default="data/")]
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file; $AMNESTY_DB overrides the default.",
                                         show_default="build/amnesty.duckdb")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace existing files that a previous export "
+                                           "did not write (never a symbolic link, never inside data/).")]
 
 
 def _fail(lines: list[str]) -> None:
@@ -42,6 +44,7 @@ def validate(data_dir: DataDirOption = DATA_DIR) -> None:
 def build(data_dir: DataDirOption = DATA_DIR, db: DbOption = DEFAULT_DB) -> None:
     """Validate, then write the DuckDB file atomically (a failed build keeps the old file)."""
     from amnesty.build import build as build_db
+    from amnesty.db import NotOurDatabase
     from amnesty.validate import DataError
 
     try:
@@ -50,6 +53,10 @@ def build(data_dir: DataDirOption = DATA_DIR, db: DbOption = DEFAULT_DB) -> None
         kept = f"; the previous {db} is unchanged" if Path(db).exists() else ""
         _fail([f"build refused: {len(error.problems)} problem(s) in {data_dir}{kept}"]
               + [f"  {p}" for p in error.problems])
+    except NotOurDatabase as error:
+        _fail([f"build refused: {error}"])
+    except OSError as error:  # a folder in the way of the path, no permission, a full disk
+        _fail([f"build failed: {error.strerror or error} ({error.filename or db})"])
     err.print(f"built {path}")
 
 
@@ -68,13 +75,15 @@ def export_data(
     datapackage: Annotated[bool, typer.Option("--datapackage", help="Also write datapackage.json (the data "
                                               "dictionary) beside a csv or xlsx file.")] = False,
     db: DbOption = DEFAULT_DB,
+    force: ForceOption = False,
 ) -> None:
     """Write the tidy file: one row per number, with qualifier, bounds, source and quote."""
     from amnesty.bundle import Filters
     from amnesty.data_dictionary import PACKAGE_FORMATS, package_json
-    from amnesty.db import DatabaseMissing, connect
+    from amnesty.db import DatabaseMissing, NotOurDatabase, connect
     from amnesty.downloads import filtered_download
     from amnesty.export_data import FORMATS
+    from amnesty.outputs import OverwriteRefused, check_writable, write_export
 
     if fmt not in FORMATS + ("zip",):
         _fail([f"unknown format {fmt!r}; choose one of {', '.join(FORMATS + ('zip',))}"])
@@ -85,16 +94,21 @@ def export_data(
     try:
         with connect(db) as con:
             download = filtered_download(con, filters)
-    except (DatabaseMissing, ValueError) as error:
+    except (DatabaseMissing, NotOurDatabase, ValueError) as error:
         _fail([str(error)])
     output = Path(output or download.file_name(fmt))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(download.data(fmt))
-    err.print(f"wrote {len(download.frame)} rows to {output}")
-    if datapackage:
-        described = output.parent / "datapackage.json"
-        described.write_bytes(package_json(download.package(output.name)))
-        err.print(f"wrote the data dictionary to {described}")
+    described = output.parent / "datapackage.json"
+    try:  # both paths are checked before either is written
+        check_writable([output] + ([described] if datapackage else []), force)
+        write_export(output, download.data(fmt), force)
+        err.print(f"wrote {len(download.frame)} rows to {output}")
+        if datapackage:
+            write_export(described, package_json(download.package(output.name)), force)
+            err.print(f"wrote the data dictionary to {described}")
+    except OverwriteRefused as error:
+        _fail(error.reasons)
+    except OSError as error:
+        _fail([f"could not write {error.filename or output}: {error.strerror or error}"])
 
 
 @export_app.command("figures")
@@ -110,13 +124,15 @@ def export_figures(
     scale: Annotated[float | None, typer.Option("--scale", help="PNG pixels per CSS pixel; overrides the preset.")] = None,
     out_dir: Annotated[Path, typer.Option("--out-dir", help="Folder to write NAME.FORMAT files into.")] = Path("figures"),
     db: DbOption = DEFAULT_DB,
+    force: ForceOption = False,
 ) -> None:
     """Write publication-ready figures (title, notes and source line baked in) with one warm chromium."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from amnesty import render
-    from amnesty.db import DatabaseMissing, connect
+    from amnesty.db import DatabaseMissing, NotOurDatabase, connect
     from amnesty.figures import build_chart, figure_names
+    from amnesty.outputs import OverwriteRefused, check_writable, write_export
     from amnesty.version import dataset_version
 
     known = figure_names()
@@ -141,20 +157,28 @@ def export_figures(
         _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
     try:
         con = connect(db)
-    except DatabaseMissing as error:
+    except (DatabaseMissing, NotOurDatabase) as error:
         _fail([str(error)])
     with con:
         charts = {name: build_chart(name, con) for name in wanted}
     jobs = [(name, fmt) for name in wanted for fmt in fmts]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:  # every target is checked before chromium starts or any file is written
+        check_writable([out_dir / f"{name}.{fmt}" for name, fmt in jobs], force)
+    except OverwriteRefused as error:
+        _fail(error.reasons)
     version = dataset_version()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        task = progress.add_task("starting chromium", total=len(jobs))
-        rendered = render.render_charts([(charts[name], fmt) for name, fmt in jobs], size, version=version)
-        for (name, fmt), data in zip(jobs, rendered):
-            (out_dir / f"{name}.{fmt}").write_bytes(data)
-            progress.update(task, advance=1, description=f"{name}.{fmt}")
+    try:
+        with Progress(*columns, console=err, transient=False) as progress:
+            task = progress.add_task("starting chromium", total=len(jobs))
+            rendered = render.render_charts([(charts[name], fmt) for name, fmt in jobs], size, version=version)
+            for (name, fmt), data in zip(jobs, rendered):
+                write_export(out_dir / f"{name}.{fmt}", data, force)
+                progress.update(task, advance=1, description=f"{name}.{fmt}")
+    except OverwriteRefused as error:  # a file that appeared while the batch ran
+        _fail(error.reasons)
+    except OSError as error:
+        _fail([f"could not write {error.filename or out_dir}: {error.strerror or error}"])
     err.print(f"wrote {len(jobs)} file(s) to {out_dir}")
 
 

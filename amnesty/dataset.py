@@ -17,7 +17,7 @@ def figures_frame(db_path: Path, act_ids=(), measure_ids=(), qualifiers=(), sour
     own = con is None
     con = con or connect(db_path)
     try:
-        _check_known(con, act_ids=act_ids, measure_ids=measure_ids)
+        _check_known(con, act=act_ids, measure=measure_ids, qualifier=qualifiers, source=source_ids)
         return run_query(con, "all_figures", act_ids=list(act_ids), measure_ids=list(measure_ids),
                          qualifiers=list(qualifiers), source_ids=list(source_ids),
                          include_derived=include_derived)
@@ -26,10 +26,18 @@ def figures_frame(db_path: Path, act_ids=(), measure_ids=(), qualifiers=(), sour
             con.close()
 
 
-def _check_known(con, act_ids, measure_ids) -> None:
+# How each filter's values are named in a refusal.
+FACET_WORDS = {"act": "act id(s)", "measure": "measure id(s)", "qualifier": "qualifier(s)",
+               "source": "source id(s)"}
+
+
+def _check_known(con, **wanted_by_facet) -> None:
+    """A filter value the data does not hold is a typo, not a request for 0 rows: name it, and
+    list what is there."""
     facets = run_query(con, "filter_options")
-    for kind, wanted in (("act", act_ids), ("measure", measure_ids)):
-        known = set(facets.loc[facets.facet == kind, "option_id"])
+    for facet, wanted in wanted_by_facet.items():
+        known = set(facets.loc[facets.facet == facet, "option_id"])
         unknown = sorted(set(wanted) - known)
         if unknown:
-            raise ValueError(f"unknown {kind} id(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise ValueError(f"unknown {FACET_WORDS[facet]}: {', '.join(unknown)}; "
+                             f"known: {', '.join(sorted(known))}")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from amnesty.download_buttons import chart_downloads
 from components.chart import Chart
+from components.text import markdown_literal
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -20,7 +21,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": Fal
 def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, width="stretch", key=f"{key}-figure", config=PLOTLY_CONFIG,
                     theme=None)
-    st.caption(chart.alt_text)
+    st.caption(markdown_literal(chart.alt_text))
     chart_downloads(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
         st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
@@ -28,5 +29,9 @@ def show_chart(chart: Chart, key: str) -> None:
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
-    and names them for a reader."""
-    st.table(frame[list(labels)].rename(columns=labels), hide_index=True)
+    and names them for a reader. st.table renders every cell as Markdown, so text cells are made
+    literal."""
+    shown = frame[list(labels)].rename(columns=labels)
+    shown = shown.apply(lambda column: column.map(
+        lambda v: markdown_literal(v) if isinstance(v, str) else v))
+    st.table(shown, hide_index=True)

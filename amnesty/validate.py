@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +30,19 @@ COUNT_UNITS = ("persons", "groups")
 # IllegalCharacterError; a carriage return comes back from the XML as a newline), and in a verbatim
 # quote they are always a paste accident or text decoded in the wrong encoding.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters: bidirectional overrides and isolates reverse how a caption reads
+# (U+202E turns "txt.exe" around), and zero-width ones make two different source names look the
+# same. No source text needs them in a cell; a byte-order mark inside a cell is a paste accident.
+INVISIBLE_CHARACTER = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 # A carriage return that does not end a line (a Windows line ending is CR LF).
 BARE_CR = re.compile(r"\r(?!\n)")
 CR_STAND_IN = "\U0010fffd"  # a private-use character no data file holds
+# Resource and field names become SQL identifiers in the build (tables and columns), so they are
+# held to the plainest form: a crafted name could otherwise carry any SQL, `COPY ... TO` a file
+# among it. The build quotes them as well; this keeps a name from ever needing it.
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]{0,62}")
+# A resource's file sits in the data folder itself: no folder part, no absolute path, no "..".
+RESOURCE_FILE = re.compile(r"[a-z0-9][a-z0-9_.-]*\.csv")
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,9 @@ def validate(data_dir: Path) -> list[Problem]:
     descriptor = data_dir / "datapackage.json"
     if not descriptor.is_file():
         return [Problem("datapackage.json", None, None, "missing: the data package descriptor is required")]
+    problems = _name_problems(descriptor)
+    if problems:  # names are checked before anything reads a path or builds SQL from them
+        return problems
     package = Package(str(descriptor))
     problems = [p for r in package.resources for p in _file_problems(data_dir / r.path, r.schema.field_names)]
     if problems:  # a file Frictionless cannot read safely would only produce noise below
@@ -76,6 +91,36 @@ def validate(data_dir: Path) -> list[Problem]:
     if problems:
         return problems
     return _cross_row_problems(data_dir)
+
+
+def _name_problems(descriptor: Path) -> list[Problem]:
+    """Resource names, field names and resource paths that could not safely become SQL or a path."""
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [Problem("datapackage.json", None, None, f"not valid JSON: {error}")]
+    rule = ("must be lower-case ASCII letters, digits and underscores, starting with a letter, at most "
+            "63 characters (the build uses it as a SQL name)")
+    problems = []
+    for number, resource in enumerate(package.get("resources") or [], start=1):
+        name = resource.get("name")
+        where = f"resource {number}"
+        if not isinstance(name, str) or not IDENTIFIER.fullmatch(name):
+            problems.append(Problem("datapackage.json", None, None, f"{where}: name {name!r} {rule}"))
+        else:
+            where = f"resource {name!r}"
+        path = resource.get("path")
+        if not isinstance(path, str) or not RESOURCE_FILE.fullmatch(path):
+            problems.append(Problem("datapackage.json", None, None,
+                                    f"{where}: path {path!r} must name a .csv file in the data folder "
+                                    "itself (lower-case letters, digits, . _ -; no folder part)"))
+        schema = resource.get("schema") or {}
+        for field in schema.get("fields") or []:
+            field_name = field.get("name") if isinstance(field, dict) else None
+            if not isinstance(field_name, str) or not IDENTIFIER.fullmatch(field_name):
+                problems.append(Problem("datapackage.json", None, None,
+                                        f"{where}: field name {field_name!r} {rule}"))
+    return problems
 
 
 def _file_problems(path: Path, columns: list[str]) -> list[Problem]:
@@ -141,7 +186,8 @@ def _header_problems(package: Package, data_dir: Path) -> list[Problem]:
 
 
 def _cell_problems(package: Package, data_dir: Path) -> list[Problem]:
-    """Cells the schema would let through: numbers that are not plain decimals, and control characters."""
+    """Cells the schema would let through: numbers that are not plain decimals, control characters,
+    and invisible bidirectional or zero-width characters."""
     problems = []
     for resource in package.resources:
         numeric = {f.name for f in resource.schema.fields if f.type in ("number", "integer")}
@@ -151,8 +197,12 @@ def _cell_problems(package: Package, data_dir: Path) -> list[Problem]:
                     continue
                 text = text or ""
                 control = CONTROL_CHARACTER.search(text)
+                invisible = INVISIBLE_CHARACTER.search(text)
                 if control:
                     problems.append(Problem(resource.path, row_number, column, _control_message(control.group())))
+                elif invisible:
+                    problems.append(Problem(resource.path, row_number, column,
+                                            _invisible_message(invisible.group())))
                 elif column in numeric and text != "" and not PLAIN_NUMBER.fullmatch(text):
                     problems.append(Problem(resource.path, row_number, column, _number_message(text)))
     return problems
@@ -163,6 +213,11 @@ def _control_message(char: str) -> str:
         return "contains a carriage return (U+000D), which XLSX cannot keep; use a plain line break"
     return (f"contains the invisible control character U+{ord(char):04X}, which no spreadsheet can hold "
             "(often a sign of text pasted from another program or decoded in the wrong encoding); delete it")
+
+
+def _invisible_message(char: str) -> str:
+    return (f"contains the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}), "
+            "which can reverse how the text reads or make two different values look alike; delete it")
 
 
 def _number_message(text: str) -> str:

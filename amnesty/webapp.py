@@ -11,6 +11,7 @@ from amnesty import paths
 from amnesty.db import connect, run_query
 from amnesty.figures import build_chart
 from components.chart import Chart
+from components.text import markdown_code, markdown_literal
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,6 +34,18 @@ def chart(name: str) -> Chart:
 # -- URL state -------------------------------------------------------------------------------------
 # st.query_params is the page's state: a link reproduces the view. st.switch_page and st.page_link
 # clear query parameters unless they are passed on, so links to another page pass theirs.
+# Anyone can write a link, so a value echoed back from one is shown as a cut, unbreakable code span
+# (components/text.py), never as Markdown: it cannot become a link, an image or maths on our page.
+
+# A warning lists at most this many known values and echoes at most this many unknown ones.
+LISTED_IN_WARNING = 12
+
+
+def _listed(values: list[str], show) -> str:
+    shown = ", ".join(show(v) for v in values[:LISTED_IN_WARNING])
+    more = len(values) - LISTED_IN_WARNING
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
 
 def choice_param(key: str, options: list[str], default: str, what: str) -> str:
     """The URL's value for `key` if it is one of `options`; otherwise a warning and the default."""
@@ -42,8 +55,8 @@ def choice_param(key: str, options: list[str], default: str, what: str) -> str:
     value = raw[-1]
     if value in options:
         return value
-    st.warning(f"There is no {what} called “{value}” in the data, so the page shows "
-               f"{default} instead. Known: {', '.join(options)}.")
+    st.warning(f"There is no {what} called {markdown_code(value)} in the data, so the page shows "
+               f"{markdown_literal(default)} instead. Known: {_listed(options, markdown_literal)}.")
     st.query_params[key] = default
     return default
 
@@ -54,7 +67,7 @@ def list_param(key: str, options: list[str], what: str) -> list[str]:
     values = [v.strip() for raw in st.query_params.get_all(key) for v in raw.split(",") if v.strip()]
     unknown = [v for v in values if v not in options]
     if unknown:
-        st.warning(f"Ignoring unknown {what} in the link: {', '.join(unknown)}.")
+        st.warning(f"Ignoring unknown {what} in the link: {_listed(unknown, markdown_code)}.")
     kept = [v for v in dict.fromkeys(values) if v in options]
     if unknown:
         set_list_param(key, kept)
@@ -69,7 +82,7 @@ def flag_param(key: str, default: bool) -> bool:
         return True
     if raw.lower() in ("0", "false", "no", "off"):
         return False
-    st.warning(f"“{raw}” is not a yes/no value for {key}; using the default.")
+    st.warning(f"{markdown_code(raw)} is not a yes/no value for {key}; using the default.")
     st.query_params[key] = "yes" if default else "no"
     return default
 

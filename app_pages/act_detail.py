@@ -5,6 +5,8 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart
 from components.rows import date_text
+from components.text import markdown_link
+from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
@@ -15,9 +17,9 @@ act_id = st.selectbox("Act", act_ids, index=act_ids.index(chosen), format_func=t
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
-st.title(act.act_title)
-st.caption(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
-                                       f"{date_text(act.status_as_of)}") if isinstance(v, str)))
+st.title(literal(act.act_title))
+st.caption(" · ".join(literal(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
+                                           f"{date_text(act.status_as_of)}") if isinstance(v, str)))
 
 st.header("Timeline")
 show_chart(webapp.chart(f"act-timeline-{act_id}"), key=f"timeline-{act_id}")
@@ -29,16 +31,16 @@ statements = webapp.query("statements_by_act", act_id=act_id)
 if len(statements):
     st.header("Claims and caveats")
     for item in statements.itertuples():
-        who = item.source_credit + (f", attributing it to {item.attributed_credit}"
-                                    if isinstance(item.attributed_credit, str) else "")
-        st.markdown(f"**{'Claim' if item.kind == 'claim' else 'Caveat'}:** {item.statement}")
-        st.caption(f"Source: {who}" + (f". Its words: “{item.quote}”" if isinstance(item.quote, str) else ""))
+        who = literal(item.source_credit) + (f", attributing it to {literal(item.attributed_credit)}"
+                                             if isinstance(item.attributed_credit, str) else "")
+        st.markdown(f"**{'Claim' if item.kind == 'claim' else 'Caveat'}:** {literal(item.statement)}")
+        st.caption(f"Source: {who}" + (f". Its words: “{literal(item.quote)}”" if isinstance(item.quote, str) else ""))
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    name = f"[{source.short_name}]({source.url})" if isinstance(source.url, str) else source.short_name
-    st.markdown(f"**{name}** ({source.kind_text}; language: {source.language})")
-    st.caption(" · ".join(d for d in (source.title, f"published {date_text(source.published)}"
-                                      if isinstance(source.published, str) else None) if isinstance(d, str))
+    st.markdown(f"**{markdown_link(source.short_name, source.url)}** "
+                f"({literal(source.kind_text)}; language: {literal(source.language)})")
+    st.caption(" · ".join(literal(d) for d in (source.title, f"published {date_text(source.published)}"
+                                               if isinstance(source.published, str) else None) if isinstance(d, str))
                + (" — " if isinstance(source.title, str) or isinstance(source.published, str) else "")
-               + source.reliability_note)
+               + literal(source.reliability_note))

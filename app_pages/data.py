@@ -7,6 +7,7 @@ from amnesty.data_dictionary import column_descriptions
 from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import data_downloads, how_to_cite
 from amnesty.ui import show_chart
+from components.text import markdown_literal
 
 st.title("Data")
 st.markdown("Every published number and every derived one, one row each, with its qualifier, "
@@ -50,7 +51,7 @@ READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low"
 # shows its data-dictionary description.
 st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
              column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS],
-             column_config={column: st.column_config.Column(help=text)
+             column_config={column: st.column_config.Column(help=markdown_literal(text))
                             for column, text in column_descriptions(rows.columns).items()})
 
 st.subheader("Download this view")

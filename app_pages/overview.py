@@ -4,28 +4,30 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart
 from components.rows import STAGE_WORDS, date_text
+from components.text import markdown_literal as literal
 
 st.title("Azerbaijan's amnesties and pardons since 2016")
 acts = webapp.query("acts")
 st.caption(f"The {len(acts)} acts in our sources, not every amnesty and pardon since 2016.")
 
 lede = webapp.query("latest_act_vs_earlier").iloc[0]
-announced = (f"The **{lede.latest_act_title}** announced **{lede.announced_reach_text}** people "
-             f"affected" + (f", **{lede.announced_released_text}** of them to be released from prison"
-                            if isinstance(lede.announced_released_text, str) else "")
+# The bold is ours; every value from the data is made literal.
+announced = (f"The **{literal(lede.latest_act_title)}** announced **{literal(lede.announced_reach_text)}** "
+             f"people affected" + (f", **{literal(lede.announced_released_text)}** of them to be released "
+                                   f"from prison" if isinstance(lede.announced_released_text, str) else "")
              + f" ({date_text(lede.announced_reach_as_of)}).")
 if isinstance(lede.delivered_reach_text, str):
     delivered = (f" By {date_text(lede.delivered_reach_as_of)}, the latest count in our sources "
-                 f"({STAGE_WORDS[lede.delivered_reach_stage]}, from the {lede.delivered_reach_by}), "
-                 f"it had been applied to **{lede.delivered_reach_text}** people")
-    delivered += (f", and **{lede.delivered_released_text}** had been "
-                  f"{lede.delivered_released_label.lower()}." if isinstance(lede.delivered_released_text, str)
-                  else ".")
+                 f"({STAGE_WORDS[lede.delivered_reach_stage]}, from the {literal(lede.delivered_reach_by)}), "
+                 f"it had been applied to **{literal(lede.delivered_reach_text)}** people")
+    delivered += (f", and **{literal(lede.delivered_released_text)}** had been "
+                  f"{literal(lede.delivered_released_label.lower())}."
+                  if isinstance(lede.delivered_released_text, str) else ".")
 else:
     delivered = " Our sources give no count of what it has delivered."
 earlier = (f" The largest release any earlier act in our sources delivered is "
-           f"**{lede.earlier_release_text}** {lede.earlier_release_label.lower()} (the "
-           f"{lede.earlier_release_act_title}, {STAGE_WORDS[lede.earlier_release_stage]}, "
+           f"**{literal(lede.earlier_release_text)}** {literal(lede.earlier_release_label.lower())} (the "
+           f"{literal(lede.earlier_release_act_title)}, {STAGE_WORDS[lede.earlier_release_stage]}, "
            f"{date_text(lede.earlier_release_as_of)})." if isinstance(lede.earlier_release_text, str) else "")
 st.markdown(announced + delivered + earlier)
 
@@ -44,5 +46,5 @@ show_chart(chart, key="overview")
 st.subheader("Each act: its timeline, breakdown and sources")
 # The acts the chart draws, newest last as drawn. Short labels: st.page_link cuts a long one off on a phone.
 for act in chart.data.drop_duplicates("act_id").itertuples():
-    st.page_link("app_pages/act_detail.py", label=act.act_title, query_params={"act": act.act_id},
+    st.page_link("app_pages/act_detail.py", label=literal(act.act_title), query_params={"act": act.act_id},
                  icon=":material/arrow_forward:")

@@ -5,6 +5,8 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
+from components.text import markdown_link
+from components.text import markdown_literal as literal
 
 st.title("Sources & method")
 
@@ -13,16 +15,16 @@ st.markdown("Every source, with its kind: an official body, a state agency, an i
             "monitor or the press, and whether it is AI-written. Numbers are cited by the source's "
             "address and a locator in our words; only the two seed articles are quoted.")
 for source in webapp.query("sources").itertuples():
-    via = f", as reported by {source.reported_in_name}" if isinstance(source.reported_in_name, str) else ""
-    name = f"[{source.short_name}]({source.url})" if isinstance(source.url, str) else source.short_name
-    st.markdown(f"**{name}** — {source.kind_text}{via}")
+    via = (f", as reported by {literal(source.reported_in_name)}"
+           if isinstance(source.reported_in_name, str) else "")
+    st.markdown(f"**{markdown_link(source.short_name, source.url)}** — {literal(source.kind_text)}{via}")
     published = (f"published {date_text(source.published)}"
                  + (" (inferred)" if source.published_inferred else "")) if isinstance(source.published, str) else None
     details = [d for d in (source.title, source.publisher, published,
                            f"read {date_text(source.accessed)}" if isinstance(source.accessed, str) else None,
                            f"language: {source.language}") if isinstance(d, str) and d]
-    st.caption(" · ".join(details))
-    st.markdown(source.reliability_note)
+    st.caption(" · ".join(map(literal, details)))
+    st.markdown(literal(source.reliability_note))
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How many sources give each figure")
@@ -38,8 +40,9 @@ st.markdown("Each figure below is kept once, with every source's reading beside 
 sides = webapp.query("disagreements")
 for figure_id, figure in sides.groupby("figure_id", sort=False):
     first = figure.iloc[0]
-    st.subheader(f"{first.act_title}: {first.measure_label.lower()}, {first.value_text}")
-    st.markdown(first.disagreement)
+    st.subheader(f"{literal(first.act_title)}: {literal(first.measure_label.lower())}, "
+                 f"{literal(first.value_text)}")
+    st.markdown(literal(first.disagreement))
     show_table(figure, {"source_credit": "Source", "reading": "Its reading",
                         "qualifier_words": "Its words", "locator": "Where"})
 

@@ -15,7 +15,6 @@ labels fit a phone screen; the y axis is categorical and its tick labels are hid
 """
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 
@@ -23,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart import wrap_lines
+from components.text import plotly_text
 from components.theme import (MUTED_TEXT, NEUTRAL, OUTCOME_STAGES, STAGE_PATTERNS, STAGE_SYMBOLS,
                               TEXT, tint)
 
@@ -72,9 +72,7 @@ def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, deriva
                credits) -> str:
     """What a reader sees on hover: the number in the source's words, its qualifier, and its quote
     or, for a derived number, its arithmetic."""
-    def esc(text) -> str:
-        return html.escape(str(text), quote=False)
-
+    esc = plotly_text
     lines = [f"<b>{esc(measure_label)}</b>: {esc(value_text)}",
              f"Qualifier: {esc(str(qualifier).replace('_', ' '))}"
              + (f" · Stage: {esc(stage)}" if isinstance(stage, str) else "")
@@ -143,7 +141,7 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
     unknown_keys = set(unknown["row_key"])
     annotations = []
     for key, label, is_heading in zip(rows["row_key"], rows["row_label"], heading):
-        text = "<br>".join(html.escape(line, quote=False) for line in wrap_lines(str(label), LABEL_WRAP))
+        text = "<br>".join(plotly_text(line) for line in wrap_lines(str(label), LABEL_WRAP))
         annotations.append(dict(
             x=0, xref="paper", xanchor="left", y=key, yref="y",
             yanchor="middle" if is_heading else "bottom", yshift=0 if is_heading else label_shift, showarrow=False, align="left",
@@ -158,7 +156,7 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
                         autorange="reversed", showticklabels=False, showgrid=False, ticks="",
                         range=[len(keys) - 0.5, -0.5 - 0.35])
     figure.update_xaxes(
-        title=dict(text=axis_title, font=dict(size=11, color=MUTED_TEXT)),
+        title=dict(text=plotly_text(axis_title), font=dict(size=11, color=MUTED_TEXT)),
         type="log" if log_scale else "linear", range=x_range,
         tickformat=".0f" if percent else ",.0f", ticksuffix="%" if percent else "",
         dtick=1 if log_scale else None, fixedrange=True)

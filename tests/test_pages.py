@@ -5,6 +5,7 @@ import pytest
 
 from amnesty.db import run_query
 from amnesty.figures import CHART_ACTS
+from app_runner import shown
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,8 @@ def page_text(app) -> str:
     parts = [e.value for kind in ("markdown", "caption", "title", "header", "subheader")
              for e in getattr(app, kind)]
     parts += [f"{m.label} {m.value}" for m in app.metric]
-    return "\n".join(str(p) for p in parts)
+    # Data text reaches Markdown escaped (components/text.py): compare what a reader sees.
+    return shown("\n".join(str(p) for p in parts))
 
 
 def assert_clean(app):
@@ -110,7 +112,7 @@ def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db
     app = run_page("app_pages/sources_and_method.py")
     corroboration = app.table[0].value
     assert list(corroboration["Sources"]) == list(run_query(db, "figure_corroboration")["source_count"])
-    qualifiers, derived, claims, unknown = (t.value for t in app.table[-4:])
+    qualifiers, derived, claims, unknown = (t.value.map(shown) for t in app.table[-4:])
     assert list(qualifiers["Qualifier"]) == list(run_query(db, "qualifier_readings")["qualifier_text"])
     expected = run_query(db, "derived_figures_by_act")
     assert list(zip(derived["Derived figure"], derived["Value"])) == list(

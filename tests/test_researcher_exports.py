@@ -116,7 +116,8 @@ def test_cli_names_the_file_for_its_filters_when_no_output_is_given(built_db, tm
     result = runner.invoke(app, ["export", "data", "--format", "zip", "--act", "pardon-2016",
                                  "--db", str(built_db)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == [
+    from amnesty.outputs import MANIFEST  # the record that lets a later export replace it
+    assert [p.name for p in tmp_path.iterdir() if p.name != MANIFEST] == [
         f"azerbaijan-amnesties_act-pardon-2016_v{dataset_version()}.zip"]
 
 

@@ -163,8 +163,10 @@ def test_a_hostile_filter_through_the_export_is_refused_by_name(built_db, hostil
     """figures_frame (the CLI export and the Data page) names unknown ids rather than running them."""
     with pytest.raises(ValueError, match="unknown act id"):
         figures_frame(built_db, act_ids=[hostile])
-    assert figures_frame(built_db, qualifiers=[hostile]).empty
-    assert figures_frame(built_db, source_ids=[hostile]).empty
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        figures_frame(built_db, qualifiers=[hostile])
+    with pytest.raises(ValueError, match="unknown source id"):
+        figures_frame(built_db, source_ids=[hostile])
 
 
 def test_app_queries_take_hostile_values_as_data(app_db):
