@@ -5,7 +5,7 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart
 from components.rows import date_text
-from components.text import markdown_link
+from components.text import link_host
 from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
@@ -38,9 +38,12 @@ if len(statements):
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    st.markdown(f"**{markdown_link(source.short_name, source.url)}** "
-                f"({literal(source.kind_text)}; language: {literal(source.language)})")
+    st.markdown(f"**{literal(source.short_name)}** ({literal(source.kind_text)}; "
+                f"language: {literal(source.language)})")
     st.caption(" · ".join(literal(d) for d in (source.title, f"published {date_text(source.published)}"
                                                if isinstance(source.published, str) else None) if isinstance(d, str))
                + (" — " if isinstance(source.title, str) or isinstance(source.published, str) else "")
                + literal(source.reliability_note))
+    # The address is a link labelled with its host, never Markdown built from data.
+    if host := link_host(source.url):
+        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")

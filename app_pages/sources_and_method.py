@@ -5,7 +5,7 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
-from components.text import markdown_link
+from components.text import link_host
 from components.text import markdown_literal as literal
 
 st.title("Sources & method")
@@ -17,7 +17,7 @@ st.markdown("Every source, with its kind: an official body, a state agency, an i
 for source in webapp.query("sources").itertuples():
     via = (f", as reported by {literal(source.reported_in_name)}"
            if isinstance(source.reported_in_name, str) else "")
-    st.markdown(f"**{markdown_link(source.short_name, source.url)}** — {literal(source.kind_text)}{via}")
+    st.markdown(f"**{literal(source.short_name)}** — {literal(source.kind_text)}{via}")
     published = (f"published {date_text(source.published)}"
                  + (" (inferred)" if source.published_inferred else "")) if isinstance(source.published, str) else None
     details = [d for d in (source.title, source.publisher, published,
@@ -25,6 +25,9 @@ for source in webapp.query("sources").itertuples():
                            f"language: {source.language}") if isinstance(d, str) and d]
     st.caption(" · ".join(map(literal, details)))
     st.markdown(literal(source.reliability_note))
+    # The address is a link labelled with its host, never Markdown built from data.
+    if host := link_host(source.url):
+        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How many sources give each figure")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 import string
-from urllib.parse import quote
+from urllib.parse import urlsplit
 
 # CommonMark lets a backslash escape any ASCII punctuation character, and an escaped character is
 # always literal text: no emphasis, link, image, autolink, HTML, table cell, maths ($ in
@@ -73,19 +73,13 @@ def readme_literal(text, limit: int | None = None) -> str:
     return lead + _CLOSING_HASHES.sub(r"\\\1", rest)
 
 
-# Characters a link destination keeps as typed; the rest (spaces, brackets, parentheses, quotes,
-# backslashes, line breaks, $) are percent-encoded, so nothing in an address can end the link early
-# or start markup after it.
-_URL_SAFE = ":/?#@!&'*+,;=%~-._"
-
-
-def markdown_link(text, url) -> str:
-    """A Markdown link whose label is `text` made literal and whose destination is `url`, or just
-    the literal label when `url` is not an http(s) address (no javascript: or data: link)."""
-    label = markdown_literal(text)
-    if not isinstance(url, str) or not re.match(r"(?i)https?://", url):
-        return label
-    return f"[{label}]({quote(url, safe=_URL_SAFE)})"
+def link_host(url) -> str | None:
+    """The host an http(s) address points to, as the label of a link to it (a reader sees where a
+    link goes before following it), or None for anything else (no javascript: or data: link)."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    return parts.hostname if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def markdown_code(text, limit: int | None = URL_ECHO_LIMIT) -> str:

@@ -100,7 +100,7 @@ def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db
     for source in run_query(db, "sources").itertuples():
         assert source.short_name in text and source.kind_text in text
         assert source.reliability_note in text
-    claims = app.table[-2].value
+    claims = app.table[-2].value.map(shown)
     expected = run_query(db, "largest_previous_claim_check")
     assert list(claims["Verdict"]) == list(expected["verdict"])
     assert list(claims["Twice that"]) == list(expected["twice_previous_text"])
