@@ -3,9 +3,9 @@ sources. The act is in the URL."""
 import streamlit as st
 
 from amnesty import webapp
-from amnesty.links import safe_url
 from amnesty.ui import show_chart
 from components.rows import date_text
+from components.text import link_host
 from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
@@ -43,9 +43,12 @@ if len(statements):
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    url = safe_url(source.url)
-    name = f"[{literal(source.short_name)}]({url})" if url else literal(source.short_name)
-    st.markdown(f"**{name}** ({literal(source.kind_text)}; language: {literal(source.language)})")
-    details = " · ".join(d for d in (source.title, f"published {date_text(source.published)}"
-                                     if isinstance(source.published, str) else None) if isinstance(d, str))
-    st.caption(literal((details + " — " if details else "") + source.reliability_note))
+    st.markdown(f"**{literal(source.short_name)}** ({literal(source.kind_text)}; "
+                f"language: {literal(source.language)})")
+    st.caption(" · ".join(literal(d) for d in (source.title, f"published {date_text(source.published)}"
+                                               if isinstance(source.published, str) else None) if isinstance(d, str))
+               + (" — " if isinstance(source.title, str) or isinstance(source.published, str) else "")
+               + literal(source.reliability_note))
+    # The address is a link labelled with its host, never Markdown built from data.
+    if host := link_host(source.url):
+        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")

@@ -11,7 +11,7 @@ acts = webapp.query("acts")
 st.caption(f"The {len(acts)} acts in our sources, not every amnesty and pardon since 2016.")
 
 lede = webapp.query("latest_act_vs_earlier").iloc[0]
-# The bold and the sentence are ours; every value from the data is made literal.
+# The bold is ours; every value from the data is made literal.
 announced = (f"The **{literal(lede.latest_act_title)}** announced **{literal(lede.announced_reach_text)}** "
              f"people affected" + (f", **{literal(lede.announced_released_text)}** of them to be released "
                                    f"from prison" if isinstance(lede.announced_released_text, str) else "")

@@ -3,9 +3,9 @@ qualifiers are read, what is derived, which claims the figures carry, and what i
 import streamlit as st
 
 from amnesty import webapp
-from amnesty.links import safe_url
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
+from components.text import link_host
 from components.text import markdown_literal as literal
 
 st.title("Sources & method")
@@ -17,16 +17,17 @@ st.markdown("Every source, with its kind: an official body, a state agency, an i
 for source in webapp.query("sources").itertuples():
     via = (f", as reported by {literal(source.reported_in_name)}"
            if isinstance(source.reported_in_name, str) else "")
-    url = safe_url(source.url)
-    name = f"[{literal(source.short_name)}]({url})" if url else literal(source.short_name)
-    st.markdown(f"**{name}** — {literal(source.kind_text)}{via}")
+    st.markdown(f"**{literal(source.short_name)}** — {literal(source.kind_text)}{via}")
     published = (f"published {date_text(source.published)}"
                  + (" (inferred)" if source.published_inferred else "")) if isinstance(source.published, str) else None
     details = [d for d in (source.title, source.publisher, published,
                            f"read {date_text(source.accessed)}" if isinstance(source.accessed, str) else None,
                            f"language: {source.language}") if isinstance(d, str) and d]
-    st.caption(literal(" · ".join(details)))
+    st.caption(" · ".join(map(literal, details)))
     st.markdown(literal(source.reliability_note))
+    # The address is a link labelled with its host, never Markdown built from data.
+    if host := link_host(source.url):
+        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")
 show_chart(webapp.chart("figures-by-source"), key="sources")
 
 st.header("How many sources give each figure")
@@ -42,7 +43,8 @@ st.markdown("Each figure below is kept once, with every source's reading beside 
 sides = webapp.query("disagreements")
 for figure_id, figure in sides.groupby("figure_id", sort=False):
     first = figure.iloc[0]
-    st.subheader(literal(f"{first.act_title}: {first.measure_label.lower()}, {first.value_text}"))
+    st.subheader(f"{literal(first.act_title)}: {literal(first.measure_label.lower())}, "
+                 f"{literal(first.value_text)}")
     st.markdown(literal(first.disagreement))
     show_table(figure, {"source_credit": "Source", "reading": "Its reading",
                         "qualifier_words": "Its words", "locator": "Where"})

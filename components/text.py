@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import string
+from urllib.parse import urlsplit
 
 # CommonMark lets a backslash escape any ASCII punctuation character, and an escaped character is
 # always literal text: no emphasis, link, image, autolink, HTML, table cell, maths ($ in
@@ -70,6 +71,15 @@ def readme_literal(text, limit: int | None = None) -> str:
     rest = _EDGE_UNDERSCORE.sub(r"\\_", _MARKUP_ANYWHERE.sub(r"\\\1", rest))
     # In a heading, a closing run of # is dropped: escape where the run starts.
     return lead + _CLOSING_HASHES.sub(r"\\\1", rest)
+
+
+def link_host(url) -> str | None:
+    """The host an http(s) address points to, as the label of a link to it (a reader sees where a
+    link goes before following it), or None for anything else (no javascript: or data: link)."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    return parts.hostname if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def markdown_code(text, limit: int | None = URL_ECHO_LIMIT) -> str:
