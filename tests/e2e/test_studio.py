@@ -34,6 +34,7 @@ def test_customise_the_title_choose_square_and_download_the_png_and_its_spec(pag
     page.locator(".st-key-overview-studio summary").click()
     title = page.locator(".st-key-overview-studio-title textarea")
     title.wait_for()
+    settle(page)  # the panel's first run (and its preview) is over before the editor types
     assert title.input_value() == chart.title  # the field starts from our wording
     title.fill(TITLE)
     page.locator(".st-key-overview-studio-preset [role=combobox]").click()
