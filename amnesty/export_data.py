@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from amnesty.neutralise import FORMULA_STARTS, neutralise, neutralise_text
+from amnesty.neutralise import FORMULA_STARTS, neutralise
 
 FORMATS = ("csv", "xlsx", "parquet", "json")
 MEDIA_TYPES = {
@@ -91,17 +91,16 @@ ABOUT_WIDTHS = {"A": 34, "B": 100, "C": 100}
 def _about_sheet(sheet, rows: list[tuple[str, ...]]) -> None:
     """Text rows, wrapped to the column; a row of one non-empty cell is a heading, in bold.
 
-    Text that starts like a formula (a BibTeX entry starts with @) is stored as a string with
-    Excel's quote-prefix style, so it shows and copies as written but never runs, even if edited.
+    Text that starts like a formula (a BibTeX entry starts with @) is kept as text the way the
+    figures sheet keeps it (_keep_text), so it shows and copies as written but never runs.
     """
     from openpyxl.styles import Alignment, Font
 
     for number, row in enumerate(rows, start=1):
         for column, text in enumerate(row, start=1):
             cell = sheet.cell(row=number, column=column, value=text or None)
-            if text and neutralise_text(text) != text:
-                cell.data_type = "s"  # openpyxl reads a leading = as a formula; this one is text
-                cell.quotePrefix = True
+            if text and text.startswith(FORMULA_STARTS):
+                _keep_text(cell, text)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if len(row) == 1:
                 cell.font = Font(bold=True, size=13 if number == 1 else 11)
@@ -122,10 +121,14 @@ def formula_text_as_text(sheet, frame: pd.DataFrame, header_rows: int = 1) -> No
             continue
         hits = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_STARTS))
         for row_index in hits.to_numpy().nonzero()[0]:
-            cell = sheet.cell(row=row_index + header_rows + 1, column=column_number)
-            cell.value = values.iloc[row_index]
-            cell.data_type = "s"
-            cell.quotePrefix = True
+            _keep_text(sheet.cell(row=row_index + header_rows + 1, column=column_number),
+                       values.iloc[row_index])
+
+
+def _keep_text(cell, text: str) -> None:
+    cell.value = text
+    cell.data_type = "s"
+    cell.quotePrefix = True
 
 
 def _parquet(frame: pd.DataFrame) -> bytes:

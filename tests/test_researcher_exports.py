@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from amnesty.filters import Filters
 from amnesty.citation import AUTHOR, Citation
 from amnesty.cli import app
+from components.text import readme_literal
 from amnesty.db import connect, run_query
 from amnesty.downloads import DOWNLOAD_FORMATS, filtered_download
 from amnesty.version import dataset_version
@@ -65,7 +66,8 @@ def test_the_zip_carries_data_dictionary_readme_and_citation(download, expected,
     assert list(csv["figure_id"]) == list(expected["figure_id"])
 
     readme = (root / "README.md").read_text(encoding="utf-8")
-    assert download.cite.text() in readme and download.cite.bibtex() in readme
+    # The citation's words come from the data: the README has them literal (components.text).
+    assert readme_literal(download.cite.text()) in readme and download.cite.bibtex() in readme
     assert f"Dataset version: `{download.cite.version}`" in readme and DAY.isoformat() in readme
     assert f"holds {len(expected)} rows" in readme
     # The 2021 rows rest on the AI-written press article: the README says to treat it with care.
