@@ -2,7 +2,8 @@
 
     python bench/synthetic.py OUT_DIR [--acts 10000] [--figures 1000000]
 
-Writes sources.csv, acts.csv, measures.csv, figures.csv, prisoner_groups.csv and a copy of
+Writes sources.csv, acts.csv and figures.csv with synthetic rows added, copies of the other tables
+of data/ (measures, prisoner groups, act events, statements, figure sources) and of
 data/datapackage.json into OUT_DIR, so `amnesty validate --data-dir OUT_DIR` and `amnesty build
 --data-dir OUT_DIR` read it exactly as they read data/. DuckDB writes the CSVs with COPY, which
 takes about a second for a million rows; the rows are deterministic (no random seed to carry).
@@ -16,8 +17,10 @@ still find it, and every row obeys the same schema and cross-row rules as the re
   ratios join one row to one row as they do for the real 2025-26 act;
 - qualifiers and bounds agree (exact: low = high = value; at least / more than: low = value;
   nearly: high = value; about: no bounds; range: low and high, no value);
-- quotes carry Azerbaijani letters, commas and quote marks, so the CSV writer and reader are
-  exercised as well as the row count.
+- synthetic sources are web pages (a URL and the day it was read), so a figure citing one gives a
+  locator in our words and no quote (the provenance rule of issue 12); acts keep a quote, which
+  carries Azerbaijani letters, commas and quote marks, so the CSV writer and reader are exercised
+  as well as the row count.
 """
 from __future__ import annotations
 
@@ -35,11 +38,13 @@ DATA_DIR = ROOT / "data"
 SYNTHETIC_SOURCES = 50
 # Measures that a synthetic act reports many times (release and relief counts, by stage).
 REPEATED_MEASURES = [
-    "released", "released_from_correctional_institutions", "released_from_closed_type_institutions",
+    "released", "released_from_correctional_institutions", "released_from_settlement_type_institutions",
     "released_from_imprisonment", "remainder_of_sentence_waived", "released_outright",
-    "sentence_replaced_with_probation", "sentence_reduced", "released_from_restriction_of_liberty",
+    "sentence_reduced", "released_from_restriction_of_liberty",
     "released_from_other_non_custodial", "freed_from_criminal_liability",
 ]
+# Tables copied from data/ as they are.
+COPIED = ("measures.csv", "prisoner_groups.csv", "act_events.csv", "statements.csv", "figure_sources.csv")
 # Political-prisoner measures, each once per act that has them: (measure, qualifier, low, high).
 PRISONER_MEASURES = [
     ("political_prisoners_listed", "exact", 300, 300),
@@ -60,8 +65,9 @@ def write(out_dir: Path, acts: int = 10_000, figures: int = 1_000_000) -> dict:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy(DATA_DIR / "datapackage.json", out_dir / "datapackage.json")
-    shutil.copy(DATA_DIR / "measures.csv", out_dir / "measures.csv")
-    shutil.copy(DATA_DIR / "prisoner_groups.csv", out_dir / "prisoner_groups.csv")
+    for name in COPIED:
+        if (DATA_DIR / name).exists():
+            shutil.copy(DATA_DIR / name, out_dir / name)
     con = duckdb.connect()
     try:
         _sources(con, out_dir)
@@ -105,7 +111,10 @@ def _sources(con, out_dir: Path) -> None:
             null as author,
             format('Synthetic report {{:03d}}', i) as title,
             '2024' as published,
-            null as url,
+            'false' as published_inferred,
+            '2025-01-01' as accessed,
+            format('https://example.org/synthetic/{{:03d}}', i) as url,
+            'en' as language,
             ['official', 'monitor', 'press'][1 + i % 3] as kind,
             'false' as secondary,
             'false' as ai_written,
@@ -129,7 +138,6 @@ def _acts(con, out_dir: Path, acts: int) -> None:
             'Synthetic occasion' as occasion,
             (1991 + i % 35)::varchar as act_date,
             'decree' as act_date_event,
-            null as implementation_until,
             'implemented' as status,
             (1991 + i % 35)::varchar as status_as_of,
             format('syn-source-{{:03d}}', i % {SYNTHETIC_SOURCES}) as source_id,
@@ -191,15 +199,20 @@ def _figures(con, out_dir: Path, acts: int, figures: int) -> None:
                 stage,
                 case when qualifier in ('range') then null else amount::varchar end as value,
                 qualifier,
+                case when qualifier = 'about' then 'true' else 'false' end as approximate,
                 case when qualifier in ('exact', 'at_least', 'more_than') then amount::varchar
                      when qualifier = 'range' then amount::varchar end as low,
                 case when qualifier in ('exact', 'nearly') then amount::varchar
                      when qualifier = 'range' then coalesce(prisoner_high, amount + 5)::varchar end as high,
                 (1991 + act % 35)::varchar || '-' || lpad((1 + slot % 12)::varchar, 2, '0') as as_of,
+                'false' as as_of_inferred,
                 format('syn-source-{{:03d}}', (act + slot) % {SYNTHETIC_SOURCES}) as source_id,
                 case when slot % 5 = 0 then format('syn-source-{{:03d}}', (act + slot + 1) % {SYNTHETIC_SOURCES}) end
                     as attributed_to,
-                format('Report {{}}: {{:,}} people, "as stated", in Bakı; ə ğ ş', slot, amount) as quote,
+                null as quote,  -- a web source we hold no copy of: cited by locator, never by its text
+                case when qualifier = 'about' then 'about' end as qualifier_words,
+                format('Table {{}}, "as stated", in Bakı; ə ğ ş', slot) as locator,
+                null as disagreement,
                 case when slot % 10 = 0 then 'Synthetic note, with a comma.' end as note
             from shaped
         )
