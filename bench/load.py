@@ -460,7 +460,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
     script_done = [s.script_done_s for s in visited if s.ok and s.script_done_s is not None]
     failed = [s for s in visited if not s.ok]
     server_errors = log_problems(log)
-    peak = max(sampler.samples + [after_tree, warm_tree])
+    peak = max(sampler.samples + [after_tree, warm_tree, idle_tree])  # memory can also fall during a run
     timed = ("first render: navigation sent to the last DOM change before a 400 ms quiet period, with the "
              "script finished and every visible plotly chart drawn" if client == "browser" else
              "session start to script_finished: the page and its static files fetched, the websocket opened, "
