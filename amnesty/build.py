@@ -16,10 +16,9 @@ from frictionless import Package
 
 from amnesty.db import PRODUCER, build_info
 from amnesty.paths import DATA_DIR, DEFAULT_DB, VIEWS_DIR
+from amnesty.schema_sql import DUCKDB_TYPES, identifier, string_literal, typed
 from amnesty.validate import DataError, validate
 from amnesty.version import build_fingerprint, dataset_version
-
-DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
 
 
 def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
@@ -63,25 +62,10 @@ def _load_tables(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Pat
         # Names and types come from datapackage.json: the validator holds names to plain
         # identifiers, and they are quoted here all the same. The one input value, the path, is bound.
         as_text = "{" + ", ".join(f"{string_literal(f.name)}: 'VARCHAR'" for f in fields) + "}"
-        casts = ", ".join(_cast(f.name, f.type) for f in fields)
+        casts = ", ".join(typed(f) for f in fields)
         con.execute(
             f"insert into {table} select {casts} from read_csv($path, header = true, "
             f"columns = {as_text}, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
             "strict_mode = true)",
             {"path": str(data_dir / resource.path)},
         )
-
-
-def identifier(name: str) -> str:
-    """A SQL identifier that holds `name` whatever its characters: quoted, inner quotes doubled."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def string_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _cast(name: str, type_: str) -> str:
-    if type_ == "boolean":  # Frictionless's default true values
-        return f"lower({identifier(name)}) in ('true', '1')"
-    return f"{identifier(name)}::{DUCKDB_TYPES[type_]}"
