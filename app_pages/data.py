@@ -93,8 +93,10 @@ st.caption("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs
 
 st.subheader("Download this view")
 data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
-st.markdown("Each file's own stable link: " + " · ".join(
-    f"[{DATA_LABELS[fmt]}]({data_url(site, fmt, filters, version)})" for fmt in DATA_FORMATS))
+# Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
+st.caption("Each file's own stable link:")
+st.code("\n".join(f"{DATA_LABELS[fmt]}: {data_url(site, fmt, filters, version)}" for fmt in DATA_FORMATS),
+        language=None, wrap_lines=True)
 
 behind = used_sources(webapp.query("source_ids_in_view", **filters.query_params()),
                       webapp.query("sources"))

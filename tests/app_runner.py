@@ -31,3 +31,12 @@ def run_app_page(page: str, query_params: dict[str, str]):
         app.switch_page(page)
         app.run()
     return app
+
+
+def clear_app_caches() -> None:
+    """Forget every cached connection, query, chart and version, as a fresh server would: a test
+    that serves another database must not leave its results to the next test."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -19,7 +19,7 @@ from amnesty.cli import app
 from amnesty.db import PRODUCER, NotOurDatabase, build_info, connect
 from amnesty.paths import DATA_DIR
 from amnesty.validate import DataError, validate
-from app_runner import run_app_page
+from app_runner import clear_app_caches, run_app_page
 from hostile_data import copy_data
 
 
@@ -166,19 +166,15 @@ def test_the_app_never_replaces_a_file_it_did_not_build(foreign):
 
 def test_the_app_started_on_a_foreign_file_leaves_it_alone(foreign, monkeypatch):
     import amnesty.paths
-    from amnesty import webapp
 
     path, before = foreign
     monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", path)
     # A fresh start: no connection, and no query result cached by an earlier test in this process.
-    caches = (webapp.connection, webapp.query, webapp.chart)
-    for cache in caches:
-        cache.clear()
+    clear_app_caches()
     try:
         app = run_app_page("app_pages/overview.py", {})
     finally:
-        for cache in caches:
-            cache.clear()
+        clear_app_caches()
     assert app.exception
     assert snapshot(path) == before
 

@@ -8,6 +8,8 @@ and the exported SVG and HTML bytes.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import csv
 import html
 import json
@@ -21,11 +23,13 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from amnesty import render
+from amnesty.export_spec import ExportSpec
+from amnesty.studio import ExportFacts, compose
 from amnesty.build import build
 from amnesty.cli import app
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
-from app_runner import run_app_page
+from app_runner import clear_app_caches, run_app_page
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
                              one_line, plotly_text, readme_literal)
 from amnesty.validate import validate
@@ -108,16 +112,13 @@ def hostile_app(hostile_db, monkeypatch):
     (column help comes from datapackage.json)."""
     import amnesty.data_dictionary
     import amnesty.paths
-    from amnesty import webapp
 
     data, db = hostile_db
     monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", db)
     monkeypatch.setattr(amnesty.data_dictionary, "DATA_DIR", data)
-    for cached in (webapp.connection, webapp.query, webapp.chart):
-        cached.clear()
+    clear_app_caches()
     yield lambda page, **params: run_app_page(page, params)
-    for cached in (webapp.connection, webapp.query, webapp.chart):
-        cached.clear()
+    clear_app_caches()
 
 
 def markdown_strings(app) -> list[str]:
@@ -237,7 +238,9 @@ def test_every_chart_escapes_its_text(hostile_charts):
 
 
 def test_exported_html_has_no_live_planted_link(hostile_charts):
-    page = render.html_bytes(hostile_charts[f"act-breakdown-{LATEST_ACT}"]).decode("utf-8")
+    page = render.export_bytes(compose(hostile_charts[f"act-breakdown-{LATEST_ACT}"], ExportSpec(name="hostile"),
+                                       ExportFacts(version="test", made_on=date(2026, 1, 2), site_url=None)),
+                               "html").decode("utf-8")
     # The figure's JSON in the page writes < > / as \\u003c...: read it as plotly.js will.
     decoded = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), page).replace('\\"', '"')
     assert '<a href="https://attacker.example' not in decoded

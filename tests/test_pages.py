@@ -96,7 +96,7 @@ def test_data_page_filters_from_url(run_page, db):
 
 def test_the_data_table_speaks_to_readers_and_the_files_keep_machine_names(run_page, db):
     app = run_page("app_pages/data.py", act="amnesty-2025-26")
-    table = app.table[0].value
+    table = app.table[0].value.map(shown)
     assert list(table.columns)[:3] == ["Act", "What was counted", "Figure"]
     assert {"Qualifier in words", "Source", "As of"} <= set(table.columns)
     expected = run_query(db, "all_figures", **Filters.of(act_ids=["amnesty-2025-26"]).query_params())
