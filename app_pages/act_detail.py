@@ -20,7 +20,7 @@ act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), for
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
-heading.title(act.act_title)  # st.title is plain text, not Markdown
+heading.title(literal(act.act_title))  # st.title renders Markdown, so the data's title is made literal
 st.caption(literal(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
                                                f"{date_text(act.status_as_of)}") if isinstance(v, str))))
 

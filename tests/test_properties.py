@@ -47,7 +47,7 @@ PIECES = st.sampled_from([
     "–", "—", "’", "“", "”", "…", "≥", "€", "\u00a0",                # typography, NBSP
     "=SUM(A1:A9)", "+1", "-5", "@cmd", "=HYPERLINK(\"http://x\")",
     "NA", "null", "None", "NaN", "true", "0", "1e3", "<b>x</b>", "'; drop table figures; --",
-    "👩🏽‍⚖️", "漢字",
+    "👍🏽", "漢字",  # an emoji joined by U+200D (👩‍⚖️) is refused with the other zero-width marks
 ])
 # Plus anything else Unicode has, apart from lone surrogates (not encodable as UTF-8 at all) and
 # control characters, which the validator refuses (see the property below and test_bad_input.py).

@@ -30,8 +30,13 @@ def test_the_copied_pandas_snippet_fetches_exactly_the_filtered_rows(page, serve
     assert problems(page) == []
 
     snippet_block = page.locator("[data-testid=stCode]", has_text="pd.read_csv(")
+    # The copy button shows on hover; centred, so the fixed top bar does not cover it.
+    snippet_block.evaluate("block => block.scrollIntoView({block: 'center'})")
     snippet_block.hover()
-    snippet_block.locator("button").click()
+    copy = snippet_block.locator("button")
+    copy.wait_for(state="visible")  # it fades in
+    copy.focus()  # pressed from the keyboard: a click may scroll it under the fixed top bar
+    page.keyboard.press("Enter")
     snippet = page.evaluate("navigator.clipboard.readText()")
     version = built_version(db)
     assert snippet.startswith("import pandas as pd")

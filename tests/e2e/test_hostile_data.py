@@ -20,8 +20,8 @@ from streamlit_page import drawn_charts, main_text, open_page, problems
 # Page path -> planted text a reader must see on it as typed.
 SHOWN = {
     "": [f"2025–26 Amnesty Act {LINK}"],
-    f"act?act={LATEST_ACT}": [f"{IMAGE} {MONEY}", f"submitted {BARE_URL}", f"Press {IMAGE}",
-                              EVERYTHING],
+    # The act's own date event is not drawn here: its sources date every step (act_events.csv).
+    f"act?act={LATEST_ACT}": [f"{IMAGE} {MONEY}", f"Press {IMAGE}", EVERYTHING],
     "political-prisoners": [f"Listed {LINK}"],
     "data": [],
     "sources": [EVERYTHING, f"{HTML_LINK} {MONEY}", f"Press {IMAGE}"],

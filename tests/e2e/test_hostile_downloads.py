@@ -16,6 +16,8 @@ def toolbar_labels(page, table) -> list[str]:
 
 def test_the_data_table_toolbar_has_no_csv_download(page, server):
     open_page(page, f"{server.url}/data")
+    # The full table sits in a closed expander under the reader's table.
+    page.get_by_text("Every column, as in the downloads").click()
     labels = toolbar_labels(page, page.locator("[data-testid=stDataFrame]").first)
     assert any("Search" in label for label in labels), labels  # the toolbar is there...
     assert not any("Download" in label for label in labels), labels  # ...without its CSV export

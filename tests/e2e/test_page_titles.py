@@ -4,6 +4,7 @@ numbers say and explains the Union list where it first names it."""
 import pytest
 
 from amnesty.db import run_query
+from components.rows import date_text
 from streamlit_page import main_text, nav_pages, open_page
 
 PAGES = nav_pages()
@@ -28,7 +29,7 @@ def test_political_prisoners_opens_with_what_the_numbers_say(page, server, db):
     listed = coverage.loc["political_prisoners_listed"]
     open_page(page, f"{server.url}/political-prisoners")
     first = " ".join(page.locator("[data-testid=stMarkdown]").first.inner_text().split())
-    assert first.startswith(f"By {released.as_of}, the {released.act_title} had freed "
+    assert first.startswith(f"By {date_text(released.as_of)}, the {released.act_title} had freed "
                             f"{released.value_text} of the {listed.value_text} political prisoners")
     text = main_text(page)
     # "Union list" is explained right where it is first named, before any number box.

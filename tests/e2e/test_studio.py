@@ -37,7 +37,11 @@ def test_customise_the_title_choose_square_and_download_the_png_and_its_spec(pag
     settle(page)  # the panel's first run (and its preview) is over before the editor types
     assert title.input_value() == chart.title  # the field starts from our wording
     title.fill(TITLE)
-    page.locator(".st-key-overview-studio-preset [role=combobox]").click()
+    # Typing into the box opens its list filtered (a first click can land while the text area
+    # above is still giving up focus, and leave the list shut).
+    size = page.locator(".st-key-overview-studio-preset [role=combobox]")
+    size.click()
+    size.fill("Square")
     page.get_by_role("option", name=re.compile(r"^Square")).click()
     page.get_by_role("button", name=re.compile("Apply")).click()
     page.get_by_text("1080 × 1080 px at 192 dpi").wait_for(timeout=120_000)
