@@ -1,16 +1,27 @@
-# Two commands do all the set-up: `make run` and `make test` (see README).
+# Two commands do all the set-up: `make run` and `make test` (see README). `make serve` is the
+# production shape: nginx on $(PORT) in front of $(REPLICAS) Streamlit processes (docs/deploy.md).
 PORT ?= 8501
+REPLICAS ?= 2
+SERVE_DIR ?= build/serve
+SERVE_ARGS ?=
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := build/amnesty.duckdb
 INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
+# apt-get needs root: CI runs as root; elsewhere sudo asks once.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench db system-packages clean
+.PHONY: run serve test bench db system-packages clean
 
 run: $(DB)
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+# One Ctrl-C stops nginx and every replica (deploy/serve.py); exec, so the signal reaches it directly.
+serve: $(DB) system-packages
+	exec $(BIN)/python deploy/serve.py --port $(PORT) --replicas $(REPLICAS) --run-dir $(SERVE_DIR) $(SERVE_ARGS)
 
 test: $(DB) system-packages
 	$(BIN)/pytest
@@ -30,10 +41,11 @@ $(INSTALLED): requirements.lock pyproject.toml
 $(DB): $(INSTALLED) $(wildcard data/*.csv) data/datapackage.json $(wildcard queries/views/*.sql)
 	$(BIN)/amnesty build --db $(DB)
 
-# Browser tests and figure exports need Debian's chromium; exports need one fixed font.
+# Browser tests and figure exports need Debian's chromium; exports need one fixed font; `make serve`
+# and its test in the suite need Debian's nginx.
 system-packages:
-	@if [ ! -x $(CHROMIUM) ] || ! fc-list 2>/dev/null | grep -q "DejaVu Sans"; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core fontconfig; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(NGINX) ] || ! fc-list 2>/dev/null | grep -q "DejaVu Sans"; then \
+	  $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core fontconfig nginx; \
 	fi
 
 clean:

@@ -1,10 +1,17 @@
-"""Entry point: `streamlit run app.py`. Builds the navigation from one file per page."""
+"""Entry point: `streamlit run app.py`. Builds the navigation from one file per page.
+
+The file plays two parts. `streamlit run` first reads it for an ASGI app, finds `app` at the end
+and serves that (st.App: the pages plus the stable data URLs of amnesty.data_routes). Each reader's
+session then runs this same file as its script, under the name __main__, which draws the pages.
+"""
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-# Focus rings and touch targets, which Streamlit's theme options cannot set: one constant stylesheet
-# from the repository. Only a Path to a .css file ever reaches st.html (tests/test_safety.py).
+# Focus rings, touch targets and tables that fit a phone, which Streamlit's theme options cannot
+# set: one constant stylesheet from the repository. Only a Path to a .css file ever reaches st.html
+# (tests/test_safety.py).
 STYLESHEET = Path(__file__).parent / "amnesty" / "accessibility.css"
 
 
@@ -20,9 +27,10 @@ def import_heavy_modules() -> None:
     import amnesty.ui, amnesty.webapp, openpyxl, pyarrow.parquet  # noqa: F401, E401
 
 
-SITE_TITLE = "Azerbaijan's amnesties and pardons"
-st.set_page_config(page_title=SITE_TITLE, layout="centered")
-import_heavy_modules()
+if __name__ == "__main__":
+    # No page_title here: each st.Page's own title names its browser tab (WCAG 2.4.2).
+    st.set_page_config(layout="centered")
+    import_heavy_modules()
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", url_path="overview", default=True),
@@ -31,10 +39,18 @@ PAGES = [
             url_path="political-prisoners"),
     st.Page("app_pages/data.py", title="Data", url_path="data"),
     st.Page("app_pages/sources_and_method.py", title="Sources & method", url_path="sources"),
+    st.Page("app_pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
-page = st.navigation(PAGES, position="top")
-# Each page its own browser title (WCAG 2.4.2), the page first so a tab or a bookmark says which.
-st.set_page_config(page_title=f"{page.title} · {SITE_TITLE}")
-st.html(STYLESHEET)
-page.run()
+if __name__ == "__main__":
+    # The embed page is framed on other sites: the chart alone, so no navigation there (its iframe
+    # adds Streamlit's ?embed=true, which hides the toolbar and padding but not a top navigation).
+    # st.context.url is the path the browser asked for, known before st.navigation resolves it.
+    on_embed_page = urlsplit(st.context.url or "").path.rstrip("/").endswith("/embed")
+    page = st.navigation(PAGES, position="hidden" if on_embed_page else "top")
+    st.html(STYLESHEET)
+    page.run()
+else:
+    from amnesty.data_routes import data_routes
+
+    app = st.App(__file__, routes=data_routes())

@@ -14,15 +14,16 @@ from pathlib import Path
 import duckdb
 from frictionless import Package
 
+from amnesty.db import PRODUCER, build_info
 from amnesty.paths import DATA_DIR, DEFAULT_DB, VIEWS_DIR
+from amnesty.schema_sql import DUCKDB_TYPES, identifier, string_literal, typed
 from amnesty.validate import DataError, validate
 from amnesty.version import build_fingerprint, dataset_version
-
-DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN"}
 
 
 def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
     data_dir, db_path = Path(data_dir), Path(db_path)
+    build_info(db_path)  # raises NotOurDatabase, before any work, if the path holds someone else's file
     problems = validate(data_dir)
     if problems:
         raise DataError(problems)
@@ -38,9 +39,9 @@ def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
                 con.execute(view.read_text(encoding="utf-8"))
             con.execute(
                 "create table dataset_info as select ? as dataset_version, ? as build_fingerprint, "
-                "? as data_dir, ? as built_at",
+                "? as data_dir, ? as built_at, ? as producer",
                 [dataset_version(data_dir), build_fingerprint(data_dir), str(data_dir.resolve()),
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")],
+                 datetime.now(timezone.utc).isoformat(timespec="seconds"), PRODUCER],
             )
         os.replace(tmp, db_path)
     finally:
@@ -52,23 +53,19 @@ def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
 def _load_tables(con: duckdb.DuckDBPyConnection, package: Package, data_dir: Path) -> None:
     for resource in package.resources:
         fields = resource.schema.fields
-        columns = ", ".join(f'"{f.name}" {DUCKDB_TYPES[f.type]}' for f in fields)
-        key = ", ".join(f'"{k}"' for k in resource.schema.primary_key)
-        con.execute(f'create table "{resource.name}" ({columns}, primary key ({key}))')
+        columns = ", ".join(f"{identifier(f.name)} {DUCKDB_TYPES[f.type]}" for f in fields)
+        key = ", ".join(identifier(k) for k in resource.schema.primary_key)
+        table = identifier(resource.name)
+        con.execute(f"create table {table} ({columns}, primary key ({key}))")
         # Every cell is read as text and cast in SQL (the validator has already checked each one).
         # One INSERT ... SELECT loads a million rows in seconds; executemany took minutes.
-        # Names and types come from datapackage.json; the only input value, the path, is bound.
-        as_text = "{" + ", ".join(f"'{f.name}': 'VARCHAR'" for f in fields) + "}"
-        casts = ", ".join(_cast(f.name, f.type) for f in fields)
+        # Names and types come from datapackage.json: the validator holds names to plain
+        # identifiers, and they are quoted here all the same. The one input value, the path, is bound.
+        as_text = "{" + ", ".join(f"{string_literal(f.name)}: 'VARCHAR'" for f in fields) + "}"
+        casts = ", ".join(typed(f) for f in fields)
         con.execute(
-            f'insert into "{resource.name}" select {casts} from read_csv($path, header = true, '
+            f"insert into {table} select {casts} from read_csv($path, header = true, "
             f"columns = {as_text}, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
             "strict_mode = true)",
             {"path": str(data_dir / resource.path)},
         )
-
-
-def _cast(name: str, type_: str) -> str:
-    if type_ == "boolean":  # Frictionless's default true values
-        return f"lower(\"{name}\") in ('true', '1')"
-    return f'"{name}"::{DUCKDB_TYPES[type_]}'

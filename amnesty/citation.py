@@ -1,20 +1,30 @@
-"""How to cite the dataset: one wording for the app, the CLI, the zip's README and the data package.
+"""How to cite the dataset: one wording for the app, the CLI, the zip's README, the XLSX's About
+sheet and the data package, in APA style and as BibTeX.
 
-The version is the content hash of data/ (amnesty.version), so a citation pins the exact numbers;
-the date is the day the reader took them; the sources are the publishers the numbers rest on.
+The version is the content hash of data/ the database was built from (amnesty.version), so a
+citation pins the exact numbers; the URL is the view's stable data URL at that version; the date
+is the day the reader took them; the sources are the ones the cited rows rest on, not all of them.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from amnesty.paths import DATA_DIR
+from components.text import markdown_code, readme_literal
 
 LICENSE = "CC BY 4.0"
 AUTHOR = "Azerbaijan amnesty dashboard maintainers"
+
+
+# The characters BibTeX and LaTeX read as markup, and how to write each as itself.
+BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+                  "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
+                  "^": r"\textasciicircum{}"}
 
 
 @dataclass(frozen=True)
@@ -22,21 +32,55 @@ class Citation:
     title: str
     version: str
     accessed: date
-    sources: tuple[str, ...]  # one line per source: who, what kind, and via whom
+    sources: tuple[str, ...]  # one line per source behind the rows cited: who, what kind, via whom
+    url: str | None = None  # the stable data URL of the view cited, pinned to its version
 
     def text(self) -> str:
-        return (f"{AUTHOR}. {self.title}. Dataset version {self.version} (content hash of data/), "
-                f"accessed {self.accessed.isoformat()}. Licence: {LICENSE}. "
+        """APA style for a data set: author, (year), title (version) [Data set], retrieval date
+        and URL; then the licence and the sources the rows rest on."""
+        retrieved = (f"Retrieved {_long_date(self.accessed)}, from {self.url}" if self.url else
+                     f"Retrieved {_long_date(self.accessed)}")
+        return (f"{AUTHOR}. ({self.accessed.year}). {self.title} (Version {self.version}) "
+                f"[Data set]. {retrieved}. Licence: {LICENSE}. "
                 f"Compiled from: {'; '.join(self.sources)}.")
 
+    def bibtex(self) -> str:
+        fields = {
+            "author": "{" + _bibtex_text(AUTHOR) + "}",  # double braces: one corporate author
+            "title": "{" + _bibtex_text(self.title) + "}",  # double braces keep its capitals
+            "year": str(self.accessed.year),
+            "version": _bibtex_text(self.version),
+            "howpublished": "Data set",
+            "url": self.url,
+            "urldate": self.accessed.isoformat(),
+            "note": _bibtex_text(f"Licence: {LICENSE}. Compiled from: {'; '.join(self.sources)}."),
+        }
+        lines = [f"  {name:<12} = {{{value}}}," for name, value in fields.items() if value]
+        return "\n".join([f"@misc{{azerbaijan_amnesties_{self.version},", *lines, "}"]) + "\n"
+
     def markdown(self) -> str:
-        lines = ["## How to cite", "", self.text(), "",
-                 f"- Dataset version: `{self.version}`. The same version always means the same "
-                 "numbers; quote it with any figure you use.",
-                 f"- Accessed: {self.accessed.isoformat()}",
-                 "- Sources:"]
-        lines += [f"  - {source}" for source in self.sources]
+        """The citation for a README: its words come from the data, so they are made literal (the
+        BibTeX sits in a fence longer than any run of backticks inside it)."""
+        bibtex = self.bibtex().rstrip("\n")
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", bibtex)), default=0))
+        lines = ["## How to cite", "", readme_literal(self.text()), "", "BibTeX:", "",
+                 f"{fence}bibtex", bibtex, fence, "",
+                 f"- Dataset version: {markdown_code(self.version, limit=None)}. The same version "
+                 "always means the same numbers; quote it with any figure you use.",
+                 f"- Accessed: {self.accessed.isoformat()}"]
+        if self.url:
+            lines.append(f"- The rows of this file, at this version: <{self.url}>")
+        lines.append("- Sources of these rows:")
+        lines += [f"  - {readme_literal(source)}" for source in self.sources]
         return "\n".join(lines) + "\n"
+
+
+def _long_date(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(BIBTEX_ESCAPES.get(char, char) for char in text)
 
 
 def dataset_title() -> str:
@@ -48,14 +92,15 @@ def source_lines(sources: pd.DataFrame) -> tuple[str, ...]:
     """'IHR — monitor: Amnesty Has Not Solved …, 2026-01-01' from rows of queries/sources.sql."""
     lines = []
     for row in sources.itertuples(index=False):
-        details = [part for part in (_text(row.title), _text(row.published)) if part]
+        details = [part for part in (_text(row.title), _text(row.published), _text(row.url)) if part]
         lines.append(row.credit_text + (": " + ", ".join(details) if details else ""))
     return tuple(lines)
 
 
-def citation(version: str, sources: pd.DataFrame, accessed: date | None = None) -> Citation:
+def citation(version: str, sources: pd.DataFrame, accessed: date | None = None,
+             url: str | None = None) -> Citation:
     return Citation(title=dataset_title(), version=version, accessed=accessed or date.today(),
-                    sources=source_lines(sources))
+                    sources=source_lines(sources), url=url)
 
 
 def _text(value) -> str:

@@ -29,8 +29,13 @@ EXPORT_DESCRIPTIONS = {
     "source_name": "Short name of the source in which the quote appears; empty for derived rows.",
     "source_publisher": "Organisation that published that source; empty where the copy we hold "
                         "does not name it.",
-    "source_kind": "official (state body or state media), monitor (human-rights organisation or "
-                   "researcher) or press (news outlet); empty for derived rows.",
+    "source_kind": "Kind of the figure's first source (see sources.kind in data/datapackage.json); "
+                   "empty for derived rows.",
+    "source_url": "Address of the figure's first source; empty for derived rows and where none is known.",
+    "published": "Earliest publication date among the figure's sources; empty for derived rows.",
+    "source_count": "How many sources give the figure (the first one and every further one); 0 for "
+                    "derived rows.",
+    "source_ids": f"Every source that gives the figure, separated by '{LIST_SEPARATOR}'.",
     "attributed_name": "Short name of the source to which the figure is attributed, where one is named.",
     "derived": "true where the build computed the number in SQL from published figures (see "
                "derivation and derived_from); false where a source published it.",
@@ -43,14 +48,83 @@ EXPORT_DESCRIPTIONS = {
     "qualifier": "How the source words the number (exact, at_least, more_than, nearly, about, "
                  "range) or, for a derived row, how far its inputs pin it (at_most, unknown); "
                  "the README reads each.",
-    "source_id": "Source in which the verbatim quote appears; empty for derived rows.",
-    "quote": "Verbatim words of the source that state the figure; empty for derived rows. In CSV "
-             f"and XLSX a cell starting with {FORMULA_STARTS_TEXT} is prefixed with ' so no "
-             "spreadsheet runs it.",
+    "source_id": "The first source of the figure; empty for derived rows.",
+    "qualifier_text": "The qualifier in words, as the app's tables show it ('more than' for "
+                      "more_than).",
+    "quote": "Verbatim words of a seed source that state the figure; empty for other sources (see "
+             f"locator) and for derived rows. In CSV a cell starting with {FORMULA_STARTS_TEXT} is "
+             "prefixed with ' so no spreadsheet runs it; in XLSX such a cell is a text cell in the "
+             "quote-prefix style, shown as typed.",
+}
+
+# What a reader sees in the app's tables for each column; files keep the machine names. A column
+# not listed (one a newer build adds) shows its name in words until it gets a label here.
+READER_LABELS = {
+    "figure_id": "Figure id",
+    "act_id": "Act id",
+    "act_title": "Act",
+    "year": "Year",
+    "measure_id": "Measure id",
+    "measure_label": "What was counted",
+    "stage": "Stage",
+    "value": "Number",
+    "qualifier": "Qualifier",
+    "qualifier_text": "Qualifier in words",
+    "low": "Lowest it can be",
+    "high": "Highest it can be",
+    "unit": "Unit",
+    "value_text": "Figure",
+    "as_of": "As of",
+    "source_id": "Source id",
+    "source_name": "Source",
+    "source_publisher": "Publisher",
+    "source_kind": "Kind of source",
+    "attributed_to": "Attributed to (id)",
+    "attributed_name": "Attributed to",
+    "quote": "Quote",
+    "note": "Note",
+    "derived": "Derived",
+    "derivation": "How it was derived",
+    "derived_from": "Derived from",
+    "approximate": "Approximate",
+    "as_of_inferred": "Date partly inferred",
+    "published": "Published",
+    "source_count": "Number of sources",
+    "source_ids": "All its sources (ids)",
+    "source_url": "Source's address",
+    "qualifier_words": "Source's words for the qualifier",
+    "locator": "Where in the source",
+    "disagreement": "Where sources disagree",
+    # Columns of the charts' own tables ("The numbers in this chart").
+    "role": "Kind of number",
+    "credits": "Sources",
+    "series_label": "Series",
+    "share_of_list_text": "Share of the list",
+    "group_name": "Group",
+    "parent_group_name": "Part of",
+    "reach_text": "Reached by the act",
+    "size_text": "Size",
+    "members_released": "Members released",
+    "has_reach": "Reach known",
+    "row_label": "Source",
+    "source_kind_text": "Kind of source",
+    "attributed_kind_text": "Cites",
+    "figure_count": "Figures",
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",
-         "derived": "boolean"}
+         "derived": "boolean", "approximate": "boolean", "as_of_inferred": "boolean",
+         "source_count": "integer"}
+
+
+def _enum(resource: str, field: str) -> list[str]:
+    """The allowed values of one column, from data/datapackage.json: typed once, there."""
+    with open(DATA_DIR / "datapackage.json", encoding="utf-8") as handle:
+        package = json.load(handle)
+    schema = next(r["schema"] for r in package["resources"] if r["name"] == resource)
+    return next(f["constraints"]["enum"] for f in schema["fields"] if f["name"] == field)
+
+
 # Constraints that hold for derived rows as well as published ones.
 CONSTRAINTS = {
     "figure_id": {"required": True, "unique": True},
@@ -58,8 +132,8 @@ CONSTRAINTS = {
     "measure_id": {"required": True},
     "qualifier": {"required": True},
     "unit": {"required": True, "enum": ["persons", "groups", "percent"]},
-    "stage": {"required": True, "enum": ["announced", "reported", "expected"]},
-    "source_kind": {"enum": ["official", "monitor", "press"]},
+    "stage": {"required": True, "enum": _enum("figures", "stage")},
+    "source_kind": {"enum": _enum("sources", "kind")},
     "derived": {"required": True},
 }
 QUALIFIERS = ["exact", "at_least", "more_than", "nearly", "about", "range"]
@@ -98,11 +172,35 @@ def column_descriptions(columns) -> dict[str, str]:
     return {column: known[column] for column in columns}
 
 
+def reader_label(column: str) -> str:
+    return READER_LABELS.get(column) or column.replace("_", " ").capitalize()
+
+
+def reader_labels(columns) -> dict[str, str]:
+    """Column name -> the label a reader sees, for every column given."""
+    return {column: reader_label(column) for column in columns}
+
+
+def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a reader's table: columns under their labels, qualifiers in words."""
+    out = frame.copy()
+    if "qualifier" in out:
+        out["qualifier"] = out["qualifier"].map(
+            lambda code: code.replace("_", " ") if isinstance(code, str) else code)
+    return out.rename(columns=reader_labels(out.columns))
+
+
+def column_dictionary(columns) -> list[tuple[str, str, str]]:
+    """(machine name, reader label, description) for every column: the dictionary gives both."""
+    return [(column, reader_label(column), text)
+            for column, text in column_descriptions(columns).items()]
+
+
 def figures_schema(columns, qualifiers=()) -> Schema:
     descriptions = column_descriptions(columns)
     fields = []
     for column in columns:
-        field = {"name": column, "type": TYPES.get(column, "string"),
+        field = {"name": column, "title": reader_label(column), "type": TYPES.get(column, "string"),
                  "description": descriptions[column]}
         constraints = dict(CONSTRAINTS.get(column, {}))
         if column == "qualifier" and qualifiers:

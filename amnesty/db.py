@@ -10,8 +10,20 @@ import pandas as pd
 from amnesty.paths import DATA_DIR, DEFAULT_DB, QUERIES_DIR
 
 
+# Written into dataset_info by amnesty build: the mark that a database file is ours to replace.
+PRODUCER = "amnesty-dashboard"
+# The first bytes of every DuckDB file hold this magic at offset 8.
+DUCKDB_MAGIC = b"DUCK"
+# dataset_info's columns before it had `producer`: a file with all of them was built by us too.
+LEGACY_INFO_COLUMNS = {"dataset_version", "build_fingerprint", "data_dir", "built_at"}
+
+
 class DatabaseMissing(FileNotFoundError):
     pass
+
+
+class NotOurDatabase(Exception):
+    """The path holds something amnesty build did not make: it is never read as ours or replaced."""
 
 
 def connect(db_path: Path = DEFAULT_DB, build_if_missing: bool = False) -> duckdb.DuckDBPyConnection:
@@ -19,29 +31,60 @@ def connect(db_path: Path = DEFAULT_DB, build_if_missing: bool = False) -> duckd
 
     With build_if_missing, a database that is missing, or was built from data/ with other data or
     views than today's, is (re)built first, so the app never serves numbers data/ no longer holds.
+    A file our build did not make (a CSV, a folder, another program's DuckDB) raises NotOurDatabase
+    and is left as it was: $AMNESTY_DB or --db pointing at the wrong file must not destroy it.
     """
     db_path = Path(db_path)
-    if not db_path.exists() and not build_if_missing:
+    info = build_info(db_path)
+    if info is None and not build_if_missing:
         raise DatabaseMissing(f"no database at {db_path}: run `amnesty build --db {db_path}` first")
-    if build_if_missing and _stale(db_path):
+    if build_if_missing and (info is None or _stale(info)):
         from amnesty.build import build  # only a first start pays for the build's imports
 
         build(DATA_DIR, db_path)
     return duckdb.connect(str(db_path), read_only=True)
 
 
-def _stale(db_path: Path) -> bool:
-    if not db_path.exists():
-        return True
-    from amnesty.version import build_fingerprint
+def build_info(db_path: Path) -> dict | None:
+    """dataset_info of the database our build wrote at db_path, or None if nothing is there.
 
+    Raises NotOurDatabase, naming the path in one line, for anything else that is there.
+    """
+    db_path = Path(db_path)
+    if not db_path.exists():
+        if db_path.is_symlink():
+            raise NotOurDatabase(f"{db_path} is a link to a missing file; remove it or choose another path")
+        return None
+    if not db_path.is_file():
+        raise NotOurDatabase(f"{db_path} is a {'folder' if db_path.is_dir() else 'special file'}, "
+                             "not a database file; choose a file path")
+    with open(db_path, "rb") as handle:
+        head = handle.read(12)
+    if head[8:12] != DUCKDB_MAGIC:
+        raise NotOurDatabase(f"{db_path} is not a DuckDB database (is it a CSV or another file?); "
+                             "it was left as it is; choose another path")
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
-            fingerprint, data_dir = con.execute("select build_fingerprint, data_dir from dataset_info").fetchone()
-    except duckdb.Error:  # built before dataset_info had these columns
-        return True
+            columns = {row[0] for row in con.execute(
+                "select column_name from information_schema.columns where table_name = 'dataset_info'"
+            ).fetchall()}
+            info = (con.execute("select * from dataset_info").df().iloc[0].to_dict()
+                    if columns else {})
+    except (duckdb.Error, IndexError) as error:
+        raise NotOurDatabase(f"{db_path} is a DuckDB file that cannot be read as ours "
+                             f"({type(error).__name__}); it was left as it is") from None
+    if info.get("producer") != PRODUCER and not LEGACY_INFO_COLUMNS <= columns:
+        raise NotOurDatabase(f"{db_path} is a DuckDB database that amnesty build did not make; it "
+                             "was left as it is; choose another path")
+    return info
+
+
+def _stale(info: dict) -> bool:
+    from amnesty.version import build_fingerprint
+
     # A database built from another folder (a synthetic benchmark set, say) is not ours to replace.
-    return data_dir == str(DATA_DIR.resolve()) and fingerprint != build_fingerprint(DATA_DIR)
+    return info.get("data_dir") == str(DATA_DIR.resolve()) and \
+        info.get("build_fingerprint") != build_fingerprint(DATA_DIR)
 
 
 @cache

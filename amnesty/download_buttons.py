@@ -14,15 +14,15 @@ import plotly.io as pio
 import streamlit as st
 
 from amnesty import render
-from amnesty.bundle import Filters
-from amnesty.citation import citation
+from amnesty.filters import Filters
+from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
-from amnesty.version import dataset_version
+from amnesty.studio import export_facts
 from components.chart import Chart
 
 CHART_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
 CHART_HELP = {
-    "png": "Image, 1280 px wide: articles and slides.",
+    "png": "Image, 1600 × 900 px (16:9): articles and slides.",
     "svg": "Vector image with its words as text: for designers to restyle.",
     "pdf": "Vector, for print; the alt text is in the file's metadata.",
     "html": "Interactive chart that works offline; paste into a page or open in a browser.",
@@ -64,8 +64,8 @@ def _chart_download_menu(chart: Chart, key: str) -> None:
             mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
             disabled=needs_chromium, width="stretch",
             help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
-    st.caption("Same words, numbers and source line as on this page. For other sizes, "
-               "`amnesty export figures --preset social|print`.")
+    st.caption("Same words, numbers and source line as on this page. Other words, sizes and "
+               "a dark theme: “Customise and download” below the chart.")
 
 
 def chart_file_stem(title: str, limit: int = 60) -> str:
@@ -88,35 +88,39 @@ def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
     alt_text, title, subtitle, notes, source = words
     chart = Chart(figure=pio.from_json(figure_json), alt_text=alt_text, data=pd.DataFrame(),
                   title=title, subtitle=subtitle, notes=notes, source=source)
-    return render.chart_bytes(chart, fmt, version=dataset_version())
+    # The footer's dataset version is the served database's own (its dataset_info table).
+    from amnesty import webapp
+
+    return render.chart_bytes(chart, fmt, facts=export_facts(webapp.query))
 
 
 # -- the Data page -----------------------------------------------------------------------------------
 DATA_FORMATS = ("csv", "xlsx", "parquet", "json", "zip", "datapackage")
 
 
-def data_downloads(con, filters: Filters, row_count: int) -> None:
+def data_downloads(con, filters: Filters, row_count: int, version: str, url: str | None) -> None:
     """Every row of the filtered view in every format, named for its filters. The rows are fetched
-    when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download)."""
-    version = dataset_version()
+    when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download);
+    `url` is the view's stable data URL, which the files' citation names."""
     first, second = st.columns(4), st.columns(2)
     for column, fmt in zip([*first, *second], DATA_FORMATS):
         column.download_button(
-            DATA_LABELS[fmt], data=_data_file(con, filters, fmt),
+            DATA_LABELS[fmt], data=_data_file(con, filters, fmt, url),
             file_name=download_file_name(filters, version, fmt), mime=DOWNLOAD_MEDIA_TYPES[fmt],
             key=f"data-download-{fmt}", on_click="ignore", help=DATA_HELP[fmt], width="stretch",
             disabled=row_count == 0)
 
 
-def _data_file(con, filters: Filters, fmt: str):
-    return lambda: filtered_download(con, filters).data(fmt)
+def _data_file(con, filters: Filters, fmt: str, url: str | None):
+    return lambda: filtered_download(con, filters, url=url).data(fmt)
 
 
-def how_to_cite(sources: pd.DataFrame) -> None:
-    """The citation with a copy button, the dataset version and every source."""
-    cite = citation(dataset_version(), sources)
-    st.subheader("How to cite")
+def how_to_cite(cite: Citation) -> None:
+    """The view's citation, APA-style and as BibTeX, each with a copy button."""
+    st.subheader("How to cite this view")
     st.code(cite.text(), language=None, wrap_lines=True)
+    st.code(cite.bibtex(), language=None, wrap_lines=True)
     st.caption(f"Dataset version {cite.version} is a content hash of the data files: the same "
-               "version always means the same numbers. Quote it with any figure you use; the "
-               "zip download carries this citation and the sources its rows rest on.")
+               "version always means the same numbers. Quote it with any figure you use. Only "
+               "the sources behind the rows above are listed; the zip and the Excel file carry "
+               "the same citation.")

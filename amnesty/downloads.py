@@ -10,13 +10,14 @@ from datetime import date
 
 import pandas as pd
 
-from amnesty.bundle import Filters, bundle_bytes, export_file_name, used_sources
+from amnesty.bundle import about_rows, bundle_bytes, export_file_name, used_sources
+from amnesty.filters import Filters
 from amnesty.citation import Citation, citation
 from amnesty.data_dictionary import figures_package, package_json
 from amnesty.dataset import figures_frame
 from amnesty.db import run_query
 from amnesty.export_data import FORMATS, MEDIA_TYPES, figures_bytes
-from amnesty.version import dataset_version
+from amnesty.version import built_version
 
 DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
 DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
@@ -45,6 +46,9 @@ class FilteredDownload:
                                 self.qualifier_readings)
         if fmt == "datapackage":
             return package_json(self.package(self.file_name("csv")))
+        if fmt == "xlsx":
+            return figures_bytes(self.frame, fmt, about=about_rows(
+                self.frame, self.filters, self.cite, self.sources, self.qualifier_readings))
         return figures_bytes(self.frame, fmt)
 
     def package(self, data_file: str) -> dict:
@@ -55,9 +59,12 @@ class FilteredDownload:
                                created=self.cite.accessed)
 
 
-def filtered_download(con, filters: Filters, accessed: date | None = None) -> FilteredDownload:
+def filtered_download(con, filters: Filters, accessed: date | None = None,
+                      url: str | None = None) -> FilteredDownload:
+    """The rows of one view and everything that describes them. `url` is the view's stable data
+    URL (amnesty.data_urls), for the citation; the version is the one the database holds."""
     frame = figures_frame(None, con=con, **filters.query_params())
     sources = run_query(con, "sources")
-    return FilteredDownload(frame=frame, filters=filters,
-                            cite=citation(dataset_version(), sources, accessed),
-                            sources=sources, qualifier_readings=run_query(con, "qualifier_readings"))
+    cite = citation(built_version(con), used_sources(frame, sources), accessed, url=url)
+    return FilteredDownload(frame=frame, filters=filters, cite=cite, sources=sources,
+                            qualifier_readings=run_query(con, "qualifier_readings"))

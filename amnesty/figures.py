@@ -6,12 +6,13 @@ components/. `build_chart(name, con)` runs one and returns the finished `Chart`.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable
 
 import pandas as pd
 
+from amnesty.filters import Filters
 from amnesty.db import run_query
 from amnesty.paths import DATA_DIR
 from components.act_breakdown import release_breakdown_figure
@@ -20,6 +21,7 @@ from components.figure_counts import figures_by_qualifier_figure, figures_by_sou
 from components.political_prisoners import political_prisoner_coverage_figure, prisoner_groups_figure
 from components.release_rate import release_rate_figure
 from components.scale_vs_releases import scale_vs_releases_figure
+from components.timeline import act_timeline_figure
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,10 @@ def _specs() -> list[FigureSpec]:
     specs = [
         FigureSpec("scale-vs-releases", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=True),
-                   "Each act's announced reach against people released, log scale.", CHART_ACTS),
+                   "What each act announced against what it delivered, log scale (dots).", CHART_ACTS),
         FigureSpec("scale-vs-releases-linear", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=False),
-                   "Each act's announced reach against people released, linear scale.", CHART_ACTS),
+                   "What each act announced against what it delivered, linear scale (bars).", CHART_ACTS),
         FigureSpec("release-rate", "release_rate_by_act", release_rate_figure,
                    "People released as a share of announced reach, per act.", CHART_ACTS),
         FigureSpec("political-prisoner-coverage", "political_prisoner_coverage",
@@ -60,11 +62,14 @@ def _specs() -> list[FigureSpec]:
         FigureSpec("figures-by-source", "figures_by_source", figures_by_source_figure,
                    "How many published figures each source supplies."),
         FigureSpec("figures-by-qualifier", "figures_by_qualifier", figures_by_qualifier_figure,
-                   "How the published figures are qualified."),
+                   "How the published figures are qualified.", Filters().facet_params()),
     ]
     specs += [FigureSpec(f"act-breakdown-{act_id}", "release_breakdown_by_act",
                          release_breakdown_figure, f"Breakdown of {act_id} by category.",
                          {"act_id": act_id})
+              for act_id in _act_ids()]
+    specs += [FigureSpec(f"act-timeline-{act_id}", "act_timeline", act_timeline_figure,
+                         f"Timeline of {act_id}: its dated steps and counts.", {"act_id": act_id})
               for act_id in _act_ids()]
     return specs
 
@@ -83,10 +88,11 @@ def figure_spec(name: str) -> FigureSpec:
         raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
 
 
-def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None) -> Chart:
+def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None,
+                **params) -> Chart:
     """Run the figure's query with its bound parameters, then its builder. `fetch(query, **params)`
     stands in for run_query on `con`: the app passes its cached query, so a page and its chart share
-    one query run."""
+    one query run. `params` override the spec's own (the Data page passes its filters)."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
-    return spec.builder(fetch(spec.query, **spec.params))
+    return replace(spec.builder(fetch(spec.query, **(spec.params | params))), name=name)

@@ -14,14 +14,15 @@ import os
 import re
 import tempfile
 import threading
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import plotly.graph_objects as go
-
+from amnesty.export_spec import ExportSpec
+from amnesty.studio import EXPORT_FONT_FAMILY, Export, ExportFacts, compose, site_url
+from amnesty.version import dataset_version
 from components.chart import Chart
-from components.theme import FONT_FAMILY
+from components.theme import TEXT
 
 FORMATS = ("png", "svg", "pdf", "html")
 KALEIDO_FORMATS = ("png", "svg", "pdf")
@@ -35,49 +36,6 @@ INSTALL_HINT = ("Figure export to PNG, SVG and PDF needs Debian's chromium at {p
 # after every figure), which is most of the batch speed-up there is to have.
 TABS = 2
 RENDER_TIMEOUT_SECONDS = 60
-
-# The installed font first; readers of an SVG without DejaVu Sans fall back to a close sans.
-EXPORT_FONT_FAMILY = f"{FONT_FAMILY}, Verdana, sans-serif"
-
-
-@dataclass(frozen=True)
-class Preset:
-    """Width in CSS pixels and a scale factor; the height is the chart's own.
-
-    The builders size each chart's height from its content (rows, wrapped title, notes) with
-    margins in pixels, so forcing a height would squash the plot; --height overrides anyway.
-    """
-    name: str
-    width: int
-    scale: float
-    use: str
-
-
-PRESETS = {
-    "article": Preset("article", 640, 2, "A web article column: 1280 px wide PNG, sharp on retina."),
-    "social": Preset("social", 540, 2, "Feeds on phones: 1080 px wide PNG, text large when shrunk."),
-    # 480 CSS px is 127 mm at 96 px per inch: a single print column; scale 300/96 gives 300 dpi.
-    "print": Preset("print", 480, 300 / 96, "Print at 300 dpi, 127 mm wide; use the PDF or SVG."),
-}
-DEFAULT_PRESET = "article"
-
-
-@dataclass(frozen=True)
-class Size:
-    width: int
-    height: int | None
-    scale: float
-
-
-def resolve_size(preset: str = DEFAULT_PRESET, width: int | None = None, height: int | None = None,
-                 scale: float | None = None) -> Size:
-    if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
-    base = PRESETS[preset]
-    for name, value in (("width", width), ("height", height), ("scale", scale)):
-        if value is not None and value <= 0:
-            raise ValueError(f"--{name} must be positive, not {value}")
-    return Size(width or base.width, height, scale or base.scale)
 
 
 class ChromiumMissing(RuntimeError):
@@ -113,101 +71,136 @@ def stop_server() -> None:
 
 
 # -- rendering ---------------------------------------------------------------------------------------
-def export_figure(chart: Chart, size: Size) -> go.Figure:
-    """A copy of the chart's figure at the export size, in the installed font (never a web font)."""
-    figure = go.Figure(chart.figure)
-    figure.update_layout(width=size.width, font_family=EXPORT_FONT_FAMILY)
-    if size.height:
-        figure.update_layout(height=size.height)
-    return figure
+def chart_bytes(chart: Chart, fmt: str, spec: ExportSpec | None = None,
+                facts: ExportFacts | None = None) -> bytes:
+    """One chart in one format, as `spec` asks (by default: our words at the article preset)."""
+    spec = spec or ExportSpec(name="chart")
+    facts = facts or ExportFacts(version=dataset_version(), made_on=date.today(), site_url=site_url())
+    return export_bytes(compose(chart, spec, facts), fmt)
 
 
-def _opts(figure: go.Figure, fmt: str, size: Size) -> dict:
-    # PDF and SVG are vector: scale would only enlarge the page or the svg's width attribute, so
-    # they stay at 1 (a CSS px is 0.75 pt in the PDF); scale sharpens the PNG alone.
-    return {"format": fmt, "width": size.width, "height": figure.layout.height,
-            "scale": size.scale if fmt == "png" else 1}
+def export_bytes(export: Export, fmt: str) -> bytes:
+    """One composed figure in one format. Thread-safe: Kaleido is reached only under the lock."""
+    return next(iter(render_exports([(export, fmt)])))
 
 
-def chart_bytes(chart: Chart, fmt: str, size: Size | None = None, *, version: str = "") -> bytes:
-    """One chart in one format. Thread-safe: Kaleido is reached only under the one lock."""
-    return next(iter(render_charts([(chart, fmt)], size, version=version)))
-
-
-def render_charts(jobs: Iterable[tuple[Chart, str]], size: Size | None = None, *,
-                  version: str = "") -> Iterator[bytes]:
-    """Bytes for each (chart, format) job, in order, reusing one warm server for the batch.
+def render_exports(jobs: Iterable[tuple[Export, str]]) -> Iterator[bytes]:
+    """Bytes for each (export, format) job, in order, reusing one warm server for the batch.
 
     Kaleido jobs go to the browser TABS at a time, so its tabs work in parallel, and the lock is
     released between groups so an app session is never kept waiting for a whole batch.
     """
-    size = size or resolve_size()
     jobs = list(jobs)
     for _, fmt in jobs:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     for start in range(0, len(jobs), TABS):
         group = jobs[start:start + TABS]
-        images = _kaleido_group([(c, f) for c, f in group if f in KALEIDO_FORMATS], size)
-        for chart, fmt in group:
+        images = _kaleido_group([(e, f) for e, f in group if f in KALEIDO_FORMATS])
+        for export, fmt in group:
             if fmt == "html":
-                yield html_bytes(chart, size)
+                yield html_bytes(export)
             else:
-                yield _finish(chart, fmt, images.pop(0), version)
+                yield _finish(export, fmt, images.pop(0))
 
 
-def _kaleido_group(jobs: list[tuple[Chart, str]], size: Size) -> list[bytes]:
+def _opts(export: Export, fmt: str) -> dict:
+    # PDF and SVG are vector: scale would only enlarge the page or the svg's width attribute, so
+    # they stay at 1 and are given their nominal size after (see _finish); scale is the PNG's.
+    return {"format": fmt, "width": export.layout_width, "height": export.layout_height,
+            "scale": export.scale if fmt == "png" else 1}
+
+
+def _kaleido_group(jobs: list[tuple[Export, str]]) -> list[bytes]:
     if not jobs:
         return []
     import kaleido
 
-    figures = [(export_figure(chart, size), fmt) for chart, fmt in jobs]
     with _LOCK:
         _ensure_server()
-        if len(figures) == 1:
-            figure, fmt = figures[0]
-            return [kaleido.calc_fig_sync(figure, opts=_opts(figure, fmt, size))]
+        if len(jobs) == 1:
+            export, fmt = jobs[0]
+            return [kaleido.calc_fig_sync(export.figure, opts=_opts(export, fmt))]
         # More than one: write_fig_from_object spreads them over the tabs; it only writes files.
         with tempfile.TemporaryDirectory(prefix="amnesty-render-") as tmp:
-            paths = [Path(tmp) / f"{i}.{fmt}" for i, (_, fmt) in enumerate(figures)]
+            paths = [Path(tmp) / f"{i}.{fmt}" for i, (_, fmt) in enumerate(jobs)]
             kaleido.write_fig_from_object_sync(
-                [{"fig": figure, "path": path, "opts": _opts(figure, fmt, size)}
-                 for (figure, fmt), path in zip(figures, paths)], cancel_on_error=True)
+                [{"fig": export.figure, "path": path, "opts": _opts(export, fmt)}
+                 for (export, fmt), path in zip(jobs, paths)], cancel_on_error=True)
             return [path.read_bytes() for path in paths]
 
 
-def _finish(chart: Chart, fmt: str, data: bytes, version: str) -> bytes:
+def _finish(export: Export, fmt: str, data: bytes) -> bytes:
     if fmt == "svg":
-        return svg_with_description(data, chart)
+        return svg_with_description(data, export)
     if fmt == "pdf":
-        return pdf_with_metadata(data, chart, version)
-    return data
+        return pdf_with_metadata(data, export)
+    return png_with_metadata(data, export)
 
 
 # -- per-format finishing ----------------------------------------------------------------------------
 _IMPORT = re.compile(rb"@import[^;]*;\s*")
+_UID = re.compile(rb'id="defs-([0-9a-z]+)"')
+_SVG_SIZE = re.compile(rb'^(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"')
 
 
-def svg_with_description(svg: bytes, chart: Chart) -> bytes:
-    """Add <title> and <desc> (the alt text) for screen readers; drop any web-font @import."""
+def svg_with_description(svg: bytes, export: Export) -> bytes:
+    """Add <title> and <desc> (the alt text) for screen readers; drop any web-font @import; give
+    the file its nominal size (a zoomed figure keeps its layout as the viewBox); and replace
+    plotly.js's random figure id, so the same spec always gives the same bytes."""
     svg = _IMPORT.sub(b"", svg)
+    uid = _UID.search(svg)
+    if uid:
+        # The id prefixes every clip path and def: clip<uid>xy, defs-<uid>, topdefs-<uid>, ...
+        svg = re.sub(rb"(?<=[a-z-])" + re.escape(uid.group(1)) + rb"(?=[a-z\"-])", b"amnesty", svg)
+    size = f' width="{_number(export.nominal_width)}" height="{_number(export.nominal_height)}"'
+    svg = _SVG_SIZE.sub(lambda match: match.group(1) + size.encode(), svg, count=1)
     head_end = svg.index(b">", svg.index(b"<svg")) + 1
-    words = (f"<title>{html.escape(chart.title)}</title>"
-             f"<desc>{html.escape(chart.alt_text)}</desc>").encode("utf-8")
+    words = (f"<title>{html.escape(export.title)}</title>"
+             f"<desc>{html.escape(export.alt_text)}</desc>").encode("utf-8")
     return svg[:head_end] + words + svg[head_end:]
 
 
-def pdf_with_metadata(pdf: bytes, chart: Chart, version: str) -> bytes:
-    """Chromium titles every PDF 'Kaleido-fier'; give it the chart's title, alt text and sources."""
+def _number(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def png_with_metadata(png: bytes, export: Export) -> bytes:
+    """The PNG with its resolution (pHYs: 96 dpi × scale, 300 for print) and text chunks: Title,
+    Description (the alt text), Source, Author (the byline), Copyright (the licence) and Software.
+    iTXt, not tEXt: the words hold ə, – and other characters Latin-1 lacks."""
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    for key, value in (("Title", export.title), ("Description", export.alt_text),
+                       ("Source", export.source), ("Author", export.byline),
+                       ("Copyright", export.copyright),
+                       ("Software", f"amnesty export figures, dataset version {export.version}")):
+        if value:
+            info.add_itxt(key, value)
+    out = io.BytesIO()
+    with Image.open(io.BytesIO(png)) as image:
+        image.save(out, format="PNG", pnginfo=info, dpi=(export.dpi, export.dpi))
+    return out.getvalue()
+
+
+def pdf_with_metadata(pdf: bytes, export: Export) -> bytes:
+    """Chromium titles every PDF 'Kaleido-fier'; give it the chart's title, alt text and sources,
+    and shrink a zoomed figure's page back to its nominal size (170 mm wide for print)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    zoom = export.layout_width / export.nominal_width
+    if abs(zoom - 1) > 1e-6:
+        for page in writer.pages:
+            page.scale_by(1 / zoom)
     writer.add_metadata({
-        "/Title": chart.title,
-        "/Subject": chart.alt_text,  # the one-sentence description: PDF's place for alt text
-        "/Keywords": chart.source,
-        "/Creator": "amnesty export figures" + (f", dataset version {version}" if version else ""),
+        "/Title": export.title,
+        "/Subject": export.alt_text,  # the one-sentence description: PDF's place for alt text
+        "/Keywords": export.source,
+        "/Author": export.byline,
+        "/Creator": f"amnesty export figures, dataset version {export.version}",
     })
     writer.root_object[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
@@ -223,9 +216,9 @@ HTML_PAGE = """<!DOCTYPE html>
 <title>{title}</title>
 <meta name="description" content="{alt}">
 <style>
-  body {{ margin: 0; font-family: {font}; color: #222; background: #fff; }}
-  figure {{ margin: 0; max-width: {width}px; }}
-  figcaption {{ font-size: 13px; line-height: 1.4; color: #555; padding: 4px 10px 12px; }}
+  body {{ margin: 0; font-family: {font}; color: {text}; background: {background}; }}
+  figure {{ margin: 0; max-width: {width}px; overflow-x: auto; }}
+  figcaption {{ font-size: 13px; line-height: 1.4; color: {muted}; padding: 4px 10px 12px; }}
 </style>
 </head>
 <body>
@@ -240,15 +233,20 @@ HTML_PAGE = """<!DOCTYPE html>
 """
 
 
-def html_bytes(chart: Chart, size: Size | None = None) -> bytes:
-    """A self-contained page: plotly.js inlined (works offline), alt text in meta, aria and caption."""
-    size = size or resolve_size()
-    figure = go.Figure(chart.figure)
-    figure.update_layout(font_family=EXPORT_FONT_FAMILY, autosize=True)
-    plot = figure.to_html(full_html=False, include_plotlyjs=True, include_mathjax=False,
-                          div_id="amnesty-chart", default_width="100%",
-                          default_height=f"{figure.layout.height or 450}px",
-                          config={"displaylogo": False, "responsive": True})
-    alt = html.escape(chart.alt_text, quote=True)
-    return HTML_PAGE.format(title=html.escape(chart.title), alt=alt, plot=plot,
-                            font=html.escape(EXPORT_FONT_FAMILY), width=size.width).encode("utf-8")
+def html_bytes(export: Export) -> bytes:
+    """The interactive figure at its layout size. Self-contained mode inlines plotly.js (about
+    4.8 MB, works offline); small mode loads the installed plotly's own plotly.js version from
+    cdn.plot.ly, with plotly's subresource-integrity hash, so the copy cannot be swapped."""
+    include = True if export.html_mode == "self-contained" else "cdn"
+    plot = export.figure.to_html(
+        full_html=False, include_plotlyjs=include, include_mathjax=False, div_id="amnesty-chart",
+        config={"displaylogo": False, "responsive": True})
+    layout = export.figure.layout
+    alt = html.escape(export.alt_text, quote=True)
+    background = layout.paper_bgcolor or layout.template.layout.paper_bgcolor or "white"
+    text = layout.font.color or layout.template.layout.font.color or TEXT
+    muted = next((a.font.color for a in layout.annotations if a.name == "footer" and a.font.color),
+                 text)
+    return HTML_PAGE.format(title=html.escape(export.title), alt=alt, plot=plot,
+                            font=html.escape(EXPORT_FONT_FAMILY), width=round(export.layout_width),
+                            background=background, text=text, muted=muted).encode("utf-8")

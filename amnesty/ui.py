@@ -1,17 +1,21 @@
 """`show_chart`: the one function that lays out a chart in the app.
 
 The figure already carries its title, notes and source line (so exports match the app); here it
-gets its alt text as its accessible name, download buttons (PNG/SVG/PDF/HTML, made only when clicked) and
-the same rows as a table.
+gets its alt text as its accessible name, download buttons (PNG/SVG/PDF/HTML, made only when
+clicked), the "Customise and download" panel (the figure studio) and the same rows as a table, with
+the hover's quotes and sources beside it as plain text.
 """
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
+from amnesty.studio_panel import customise_panel
 from components.chart import Chart
 from components.rows import quotes_and_sources
+from components.text import markdown_literal
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -24,15 +28,23 @@ def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, width="stretch", key=f"{key}-figure", config=PLOTLY_CONFIG,
                     theme=None, alt=chart.alt_text)
     chart_downloads(chart, key)
+    customise_panel(chart, key)
     with st.expander("The numbers in this chart", expanded=False):
-        st.dataframe(chart.data, hide_index=True, width="stretch", key=f"{key}-table")
+        st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
-        # text (st.text: no Markdown), so a reader without a mouse reads them too.
+        # text (st.text: no Markdown, so data stays literal), so a reader without a mouse reads them.
         for line in quotes_and_sources(chart.data):
             st.text(line)
+        # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
+        st.caption("To download these rows, use the Data page: its files keep spreadsheet "
+                   "formulas from running.")
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
-    and names them for a reader."""
-    st.table(frame[list(labels)].rename(columns=labels), hide_index=True)
+    and names them for a reader. st.table renders every cell as Markdown, so text cells are made
+    literal."""
+    shown = frame[list(labels)].rename(columns=labels)
+    shown = shown.apply(lambda column: column.map(
+        lambda v: markdown_literal(v) if isinstance(v, str) else v))
+    st.table(shown, hide_index=True)

@@ -23,3 +23,10 @@ def dataset_version(data_dir: Path = DATA_DIR) -> str:
 def build_fingerprint(data_dir: Path = DATA_DIR) -> str:
     """Changes when the data or the SQL views change: a database with another one is stale."""
     return _digest(Path(data_dir), VIEWS_DIR)
+
+
+def built_version(con) -> str:
+    """The dataset version a built database holds (its dataset_info): what it serves, whatever
+    data/ holds now."""
+    with con.cursor() as cursor:
+        return cursor.execute("select dataset_version from dataset_info").fetchone()[0]

@@ -9,8 +9,11 @@ import streamlit as st
 
 from amnesty import paths
 from amnesty.db import connect, run_query
+from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
+from amnesty.version import built_version
 from components.chart import Chart
+from components.text import markdown_code, markdown_literal
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,19 +23,51 @@ def connection():
     return connect(paths.DEFAULT_DB, build_if_missing=True)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def query(name: str, **params) -> pd.DataFrame:
+    """One result per (query, parameters), shared by every session: read it, never change it in
+    place (pandas methods that return a new frame are fine; `frame.copy()` before assigning).
+
+    cache_resource, not cache_data, for the reason given at chart(): the Data page's page of rows
+    (list columns, pyarrow-backed) took 22 ms to unpickle on every run.
+    """
     return run_query(connection(), name, **params)
 
 
+@st.cache_resource(show_spinner=False)
+def chart(name: str, **params) -> Chart:
+    """One Chart per name and parameters, shared by every session: read it, never change it (copy
+    the figure with go.Figure(chart.figure) first, as amnesty.render does).
+
+    cache_resource, not cache_data: cache_data hands each call a fresh copy by unpickling it, and
+    unpickling a plotly Figure re-validates every property, 45-75 ms a chart on each run of a page
+    (bench/RESULTS.md, issue 16), where the frame and words alone take about 1 ms.
+    tests/test_shared_caches.py runs every page and checks that nothing changed what it was handed.
+    """
+    return build_chart(name, fetch=query, **params)
+
+
 @st.cache_data(show_spinner=False)
-def chart(name: str) -> Chart:
-    return build_chart(name, fetch=query)
+def dataset_version() -> str:
+    """The version of the data this server serves (its database's dataset_info)."""
+    return built_version(connection())
 
 
 # -- URL state -------------------------------------------------------------------------------------
 # st.query_params is the page's state: a link reproduces the view. st.switch_page and st.page_link
 # clear query parameters unless they are passed on, so links to another page pass theirs.
+# Anyone can write a link, so a value echoed back from one is shown as a cut, unbreakable code span
+# (components/text.py), never as Markdown: it cannot become a link, an image or maths on our page.
+
+# A warning lists at most this many known values and echoes at most this many unknown ones.
+LISTED_IN_WARNING = 12
+
+
+def _listed(values: list[str], show) -> str:
+    shown = ", ".join(show(v) for v in values[:LISTED_IN_WARNING])
+    more = len(values) - LISTED_IN_WARNING
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
 
 def choice_param(key: str, options: list[str], default: str, what: str) -> str:
     """The URL's value for `key` if it is one of `options`; otherwise a warning and the default."""
@@ -42,8 +77,8 @@ def choice_param(key: str, options: list[str], default: str, what: str) -> str:
     value = raw[-1]
     if value in options:
         return value
-    st.warning(f"There is no {what} called “{value}” in the data, so the page shows "
-               f"{default} instead. Known: {', '.join(options)}.")
+    st.warning(f"There is no {what} called {markdown_code(value)} in the data, so the page shows "
+               f"{markdown_literal(default)} instead. Known: {_listed(options, markdown_literal)}.")
     st.query_params[key] = default
     return default
 
@@ -51,10 +86,10 @@ def choice_param(key: str, options: list[str], default: str, what: str) -> str:
 def list_param(key: str, options: list[str], what: str) -> list[str]:
     """Values for `key`, given repeated (?k=a&k=b) or comma-separated (?k=a,b); unknown ones are
     dropped with a warning."""
-    values = [v.strip() for raw in st.query_params.get_all(key) for v in raw.split(",") if v.strip()]
+    values = split_values(st.query_params.get_all(key))
     unknown = [v for v in values if v not in options]
     if unknown:
-        st.warning(f"Ignoring unknown {what} in the link: {', '.join(unknown)}.")
+        st.warning(f"Ignoring unknown {what} in the link: {_listed(unknown, markdown_code)}.")
     kept = [v for v in dict.fromkeys(values) if v in options]
     if unknown:
         set_list_param(key, kept)
@@ -65,11 +100,9 @@ def flag_param(key: str, default: bool) -> bool:
     raw = st.query_params.get(key)
     if raw is None:
         return default
-    if raw.lower() in ("1", "true", "yes", "on"):
-        return True
-    if raw.lower() in ("0", "false", "no", "off"):
-        return False
-    st.warning(f"“{raw}” is not a yes/no value for {key}; using the default.")
+    if read_flag(raw) is not None:
+        return read_flag(raw)
+    st.warning(f"{markdown_code(raw)} is not a yes/no value for {key}; using the default.")
     st.query_params[key] = "yes" if default else "no"
     return default
 

@@ -1,35 +1,54 @@
-"""Act detail: one act's breakdown by category, its dates and its sources. The act is in the URL."""
+"""Act detail: one act's timeline, its breakdown by category, its claims and caveats, and its
+sources. The act is in the URL."""
 import streamlit as st
 
 from amnesty import webapp
 from amnesty.ui import show_chart
+from components.rows import date_text
+from components.text import link_host
+from components.text import markdown_literal as literal
 
 acts = webapp.query("acts")
 act_ids = list(acts["act_id"])
 titles = dict(zip(acts["act_id"], acts["act_title"]))
 
-st.title("Act detail")
+# The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
+# once the box has given this run's choice.
+heading = st.empty()
 chosen = webapp.choice_param("act", act_ids, default=act_ids[-1], what="act")
-act_id = st.selectbox("Act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
+act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
                       key="act_select")
 st.query_params["act"] = act_id
 act = acts.set_index("act_id").loc[act_id]
+heading.title(literal(act.act_title))  # st.title renders Markdown, so the data's title is made literal
+st.caption(literal(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{act.status} as of "
+                                               f"{date_text(act.status_as_of)}") if isinstance(v, str))))
 
+st.header("Timeline")
+show_chart(webapp.chart(f"act-timeline-{act_id}"), key=f"timeline-{act_id}")
+
+st.header("Breakdown by category")
 show_chart(webapp.chart(f"act-breakdown-{act_id}"), key=f"breakdown-{act_id}")
 
-st.header("Dates and status")
-facts = {
-    "Kind": act.act_kind,
-    "Occasion": act.occasion,
-    f"Date ({act.act_date_event})": act.act_date,
-    "Implementation until": act.implementation_until,
-    f"Status (as of {act.status_as_of})": act.status,
-}
-for label, value in facts.items():
-    st.markdown(f"**{label}:** {value if isinstance(value, str) else 'not given'}")
-st.caption(f"“{act.quote}” — {act.source_credit}")
+# The bold labels are ours; every value from the data is made literal.
+statements = webapp.query("statements_by_act", act_id=act_id)
+if len(statements):
+    st.header("Claims and caveats")
+    for item in statements.itertuples():
+        who = item.source_credit + (f", attributing it to {item.attributed_credit}"
+                                    if isinstance(item.attributed_credit, str) else "")
+        st.markdown(f"**{'Claim' if item.kind == 'claim' else 'Caveat'}:** {literal(item.statement)}")
+        st.caption(literal(f"Source: {who}" + (f". Its words: “{item.quote}”"
+                                               if isinstance(item.quote, str) else "")))
 
 st.header("Sources")
 for source in webapp.query("sources_by_act", act_id=act_id).itertuples():
-    st.markdown(f"**{source.short_name}** ({source.kind_text})")
-    st.caption(source.reliability_note)
+    st.markdown(f"**{literal(source.short_name)}** ({literal(source.kind_text)}; "
+                f"language: {literal(source.language)})")
+    st.caption(" · ".join(literal(d) for d in (source.title, f"published {date_text(source.published)}"
+                                               if isinstance(source.published, str) else None) if isinstance(d, str))
+               + (" — " if isinstance(source.title, str) or isinstance(source.published, str) else "")
+               + literal(source.reliability_note))
+    # The address is a link labelled with its host, never Markdown built from data.
+    if host := link_host(source.url):
+        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")

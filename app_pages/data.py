@@ -1,36 +1,53 @@
-"""Data: the tidy dataset, filtered by act, measure, qualifier and source; filters live in the URL."""
+"""Data: the tidy dataset, filtered by act, measure, stage, qualifier and source. The filters live in
+the page's link; the view has a stable data URL, code to fetch it, and a citation of its own."""
 import streamlit as st
 
 from amnesty import webapp
-from amnesty.bundle import Filters
-from amnesty.data_dictionary import column_descriptions
+from amnesty.bundle import used_sources
+from amnesty.citation import citation
+from amnesty.data_dictionary import column_descriptions, reader_labels
+from amnesty.data_urls import data_url, fetch_code, site_url
 from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
-from amnesty.download_buttons import data_downloads, how_to_cite
+from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
+from amnesty.filters import DERIVED_KEY, FACETS, Filters
 from amnesty.ui import show_chart
+from components.text import markdown_literal
 
 st.title("Data")
 st.markdown("Every published number and every derived one, one row each, with its qualifier, "
             "bounds, source and verbatim quote. Filters are kept in the page's link.")
 
-options = webapp.query("filter_options")
-facets = {facet: dict(zip(rows["option_id"], rows["option_label"]))
-          for facet, rows in options.groupby("facet")}
-FILTERS = [("act", "Act"), ("measure", "Measure"), ("qualifier", "Qualifier"), ("source", "Source")]
+# -- filters ---------------------------------------------------------------------------------------
+everything = webapp.query("filter_options", **Filters().query_params())
+labels = {facet: dict(zip(rows["option_id"], rows["option_label"]))
+          for facet, rows in everything.groupby("facet")}
+# Each list offers what the other filters leave (only the chosen acts' measures, say), plus its own
+# choices, so a choice never vanishes from under the reader. A widget's value is in session state
+# once the reader has touched it; until then the link holds it.
+from_link = {facet.key: webapp.list_param(facet.key, list(labels.get(facet.key, {})),
+                                         what=facet.label.lower()) for facet in FACETS}
+current = {facet.key: st.session_state.get(f"filter-{facet.key}", from_link[facet.key])
+           for facet in FACETS}
+derived_from_link = webapp.flag_param(DERIVED_KEY, True)
+include_derived = st.session_state.get("filter-derived", derived_from_link)
+left = webapp.query("filter_options", **Filters.from_choices(current, include_derived).query_params())
 
 chosen = {}
-cols = st.columns(2)
-for i, (facet, label) in enumerate(FILTERS):
-    known = list(facets.get(facet, {}))
-    default = webapp.list_param(facet, known, what=label.lower())
-    chosen[facet] = cols[i % 2].multiselect(label, known, default=default,
-                                            format_func=facets[facet].get, key=f"filter-{facet}")
-    webapp.set_list_param(facet, chosen[facet])
-include_derived = st.toggle("Include derived figures", value=webapp.flag_param("derived", True),
-                            key="filter-derived")
-st.query_params["derived"] = "yes" if include_derived else "no"
+for i, facet in enumerate(FACETS):
+    if i % 2 == 0:  # two filters a row, so that on a phone they stack in FACETS order
+        cols = st.columns(2)
+    offered = list(left.loc[left["facet"] == facet.key, "option_id"])
+    offered += [value for value in current[facet.key] if value not in offered]
+    key = f"filter-{facet.key}"
+    chosen[facet.key] = cols[i % 2].multiselect(
+        facet.label, offered, default=None if key in st.session_state else from_link[facet.key],
+        format_func=labels.get(facet.key, {}).get, key=key)
+    webapp.set_list_param(facet.key, chosen[facet.key])
+include_derived = st.toggle("Include derived figures", value=derived_from_link, key="filter-derived")
+st.query_params[DERIVED_KEY] = "yes" if include_derived else "no"
+filters = Filters.from_choices(chosen, include_derived)
 
-filters = Filters.of(chosen["act"], chosen["measure"], chosen["qualifier"], chosen["source"],
-                     include_derived)
+# -- the rows --------------------------------------------------------------------------------------
 # The table fetches one page at a time: a filter that matches a million rows must not pull them
 # all into the browser. Downloads run the full filtered query when clicked.
 total = int(webapp.query("all_figures_count", **filters.query_params()).iloc[0]["row_count"])
@@ -42,19 +59,51 @@ rows = webapp.query("all_figures_page", **filters.query_params(), row_limit=PAGE
 first = (page - 1) * PAGE_ROWS + 1 if total else 0
 st.caption(f"{total:,} rows" if pages == 1 else
            f"{total:,} rows; showing {first:,}–{first + len(rows) - 1:,}. Downloads hold all {total:,}.")
-# Reader's columns first; the ids a researcher joins on come after.
-READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier", "low", "high", "unit",
-                  "stage", "as_of", "source_name", "source_kind", "attributed_name", "quote",
-                  "derived", "derivation", "note"]
-# Headers keep the export's column names (what a researcher will see in the file); hovering one
-# shows its data-dictionary description.
-st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
-             column_order=READER_COLUMNS + [c for c in rows.columns if c not in READER_COLUMNS],
-             column_config={column: st.column_config.Column(help=text)
-                            for column, text in column_descriptions(rows.columns).items()})
+
+# A reader's table: their words for the columns and for the qualifier, every value wrapped in full.
+READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier_text", "stage", "as_of",
+                  "source_name"]
+reader = rows[READER_COLUMNS].astype("string").fillna("")
+reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here"
+# st.table renders each cell as Markdown: the values from the data go through the text door.
+st.table(reader.map(markdown_literal).rename(columns=reader_labels(READER_COLUMNS)), hide_index=True)
+
+with st.expander("Every column, as in the downloads"):
+    st.caption("The files name each column as in brackets here; hover a heading for its meaning.")
+    names = reader_labels(rows.columns)
+    st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
+                 column_config={column: st.column_config.Column(
+                     f"{names[column]} ({column})", help=markdown_literal(text))
+                     for column, text in column_descriptions(rows.columns).items()})
+
+# -- stable links, code, downloads, citation ------------------------------------------------------
+version = webapp.dataset_version()
+site = site_url(st.context.url) or ""
+csv_url = data_url(site, "csv", filters, version)
+
+st.header("This view as a stable link")
+st.markdown("The link always gives these rows at this version of the data. Leave out "
+            f"`&v={version}` (or `?v=…`) to get the latest version instead.")
+st.code(csv_url, language=None, wrap_lines=True)
+snippets = fetch_code(csv_url)
+for tab, (_, language, code) in zip(st.tabs([name for name, _, _ in snippets]), snippets):
+    tab.code(code, language=language, wrap_lines=True)
+st.caption("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs the app on a public "
+           "address.")
 
 st.header("Download this view")
-data_downloads(webapp.connection(), filters, row_count=total)
-how_to_cite(webapp.query("sources"))
+data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
+# Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
+st.caption("Each file's own stable link:")
+st.code("\n".join(f"{DATA_LABELS[fmt]}: {data_url(site, fmt, filters, version)}" for fmt in DATA_FORMATS),
+        language=None, wrap_lines=True)
 
-show_chart(webapp.chart("figures-by-qualifier"), key="qualifiers")
+behind = used_sources(webapp.query("source_ids_in_view", **filters.query_params()),
+                      webapp.query("sources"))
+how_to_cite(citation(version, behind, url=csv_url))
+
+# The chart counts the published figures of this view; derived rows and empty views have none.
+if len(webapp.query("figures_by_qualifier", **filters.facet_params())):
+    show_chart(webapp.chart("figures-by-qualifier", **filters.facet_params()), key="qualifiers")
+else:
+    st.caption("No published figures in this view, so there is no chart of their qualifiers.")

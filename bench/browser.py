@@ -8,6 +8,11 @@ last DOM change before the quiet period (a MutationObserver, on the browser's ow
 navigation start), not the moment the condition was first seen. Each visit uses a fresh browser
 context (an empty cache and a new Streamlit session, as a first visit has). Bytes received over the websocket
 up to that moment are recorded too: an oversized plotly payload shows there first.
+
+Two earlier moments are taken on the same clock: first text (the first paragraph of body text or
+metric value in the main block, a page's lede; headings and widget labels do not count) and first
+chart (the first plotly chart's SVG). Both are taken when the element enters the DOM, not when it
+is painted, the same way for the app's pages and for the bare pages they are compared with.
 """
 from __future__ import annotations
 
@@ -22,13 +27,24 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 QUIET_MS = 400
 
-# Installed before any page script: the time of the latest DOM change and of the first moment the
-# script run was seen finished, from navigation start.
+# Installed before any page script: the time of the latest DOM change, of the first moment the
+# script run was seen finished, of the first text and of the first drawn chart, from navigation
+# start. First text: st.markdown / st.write / st.caption paragraphs and metric values in the main
+# block (st.title is an stHeading and a widget's label an stWidgetLabel: neither counts).
 TRACK_MUTATIONS = """
 window.__lastMutation = 0;
 window.__scriptDone = null;
+window.__firstText = null;
+window.__firstChart = null;
 new MutationObserver(() => {
   window.__lastMutation = performance.now();
+  if (window.__firstText === null && [...document.querySelectorAll(
+        '[data-testid="stMain"] [data-testid="stMarkdown"], [data-testid="stMain"] [data-testid="stMetricValue"]')]
+      .some(el => el.textContent.trim()))
+    window.__firstText = performance.now();
+  if (window.__firstChart === null
+      && document.querySelector('[data-testid="stMain"] [data-testid="stPlotlyChart"] .main-svg'))
+    window.__firstChart = performance.now();
   if (window.__scriptDone === null) {
     const app = document.querySelector('[data-testid="stApp"]');
     if (app && app.getAttribute('data-test-script-state') === 'notRunning'
@@ -39,11 +55,17 @@ new MutationObserver(() => {
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 
-READY = """(quietMs) => {
+# [quietMs, needChart]: needChart for a page known to draw a chart, so that a loaded machine's
+# pause while plotly.js arrives (a skeleton, no DOM change for the quiet period) is not taken for the
+# end. A skeleton is an element still loading its code.
+READY = """([quietMs, needChart]) => {
   if (performance.now() - window.__lastMutation < quietMs) return false;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')) return false;
+  if (document.querySelector('[data-testid="stMain"] [data-testid="stSkeleton"]')) return false;
+  if (needChart && !document.querySelector('[data-testid="stMain"] [data-testid="stPlotlyChart"] .main-svg'))
+    return false;
   // Only what a reader can see: a chart or table in a closed expander or another tab draws later.
   // checkVisibility: a table in a closed expander still has client rects, but is not visible.
   const shown = (el) => el.checkVisibility();
@@ -66,6 +88,17 @@ class Visit:
     ws_bytes: int
     exceptions: int
     charts: int
+    first_text_s: float | None = None
+    first_chart_s: float | None = None
+    plotly_loaded_s: float | None = None  # the plotly chunk's last byte arrived (Resource Timing)
+    # With measure_bytes: what crossed the network for the page, its files and their headers, as
+    # chromium counted it (compressed when the server compressed), by kind of file.
+    transfer_bytes: dict | None = None
+
+
+def _median(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
 
 
 @dataclass
@@ -73,6 +106,7 @@ class PageTiming:
     label: str
     url: str
     visits: list[Visit] = field(default_factory=list)
+    need_chart: bool = True  # every page of this app draws a chart, and so does the bare chart page
 
     @property
     def median(self) -> float:
@@ -86,9 +120,27 @@ class PageTiming:
         return {"label": self.label, "url": self.url, "median_s": self.median,
                 "samples_s": [v.seconds for v in self.visits],
                 "script_done_median_s": statistics.median(v.script_done_s or v.seconds for v in self.visits),
+                "first_text_median_s": _median(v.first_text_s for v in self.visits),
+                "first_text_samples_s": [v.first_text_s for v in self.visits],
+                "first_chart_median_s": _median(v.first_chart_s for v in self.visits),
+                "first_chart_samples_s": [v.first_chart_s for v in self.visits],
+                "plotly_loaded_median_s": _median(v.plotly_loaded_s for v in self.visits),
                 "ws_bytes": self.ws_bytes,
                 "exceptions": max(v.exceptions for v in self.visits),
                 "charts": max(v.charts for v in self.visits)}
+
+
+def _kind(url: str, content_type: str) -> str:
+    path = urlsplit(url).path
+    if "/static/js/" in path:
+        return "plotly chunk" if "/PlotlyChart." in path else "other JavaScript"
+    if "/static/css/" in path:
+        return "CSS"
+    if "/static/media/" in path:
+        return "fonts and images"
+    if "html" in content_type:
+        return "page"
+    return "other"
 
 
 class Browser:
@@ -111,9 +163,10 @@ class Browser:
     def __exit__(self, *exc):
         self.close()
 
-    def visit(self, url: str, timeout_s: float = 60) -> Visit:
+    def visit(self, url: str, timeout_s: float = 60, measure_bytes: bool = False, need_chart: bool = False) -> Visit:
         context = self._browser.new_context(viewport=VIEWPORT)
         received = [0]
+        finished = []
 
         def on_websocket(ws):
             ws.on("framereceived", lambda payload: received.__setitem__(
@@ -123,14 +176,28 @@ class Browser:
             context.add_init_script(TRACK_MUTATIONS)
             page = context.new_page()
             page.on("websocket", on_websocket)
+            if measure_bytes:
+                page.on("requestfinished", lambda request: finished.append(request))
             page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
-            page.wait_for_function(READY, arg=QUIET_MS, polling=50, timeout=timeout_s * 1000)
-            seconds, script_done = page.evaluate("[window.__lastMutation, window.__scriptDone]")
-            seconds /= 1000
-            script_done = script_done / 1000 if script_done is not None else None
+            page.wait_for_function(READY, arg=[QUIET_MS, need_chart], polling=50, timeout=timeout_s * 1000)
+            seconds, script_done, first_text, first_chart, plotly_loaded = page.evaluate(
+                """[window.__lastMutation, window.__scriptDone, window.__firstText, window.__firstChart,
+                    (performance.getEntriesByType('resource').find(e => e.name.includes('/PlotlyChart.'))
+                     || {}).responseEnd ?? null]""")
             exceptions = page.locator('[data-testid="stException"]').count()
             charts = page.locator('[data-testid="stPlotlyChart"]').count()
-            return Visit(seconds, script_done, received[0], exceptions, charts)
+            transfer = None
+            if measure_bytes:
+                transfer = {}
+                for request in finished:
+                    sizes = request.sizes()
+                    response = request.response()
+                    kind = _kind(request.url, response.header_value("content-type") or "" if response else "")
+                    transfer[kind] = transfer.get(kind, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            ms = lambda value: value / 1000 if value is not None else None  # noqa: E731
+            return Visit(seconds / 1000, ms(script_done), received[0], exceptions, charts,
+                         first_text_s=ms(first_text), first_chart_s=ms(first_chart),
+                         plotly_loaded_s=ms(plotly_loaded), transfer_bytes=transfer)
         finally:
             context.close()
 
@@ -141,7 +208,7 @@ class Browser:
             context.add_init_script(TRACK_MUTATIONS)
             page = context.new_page()
             page.goto(base, timeout=60_000)
-            page.wait_for_function(READY, arg=QUIET_MS, polling=50, timeout=60_000)
+            page.wait_for_function(READY, arg=[QUIET_MS, False], polling=50, timeout=60_000)
             links = page.evaluate(NAV_LINKS)
         finally:
             context.close()
@@ -154,15 +221,28 @@ class Browser:
         return pages or [("root", base + "/")]
 
 
-def time_pages(browser: Browser, bare_url: str, pages: list[tuple[str, str]], repeats: int) -> tuple[PageTiming, list[PageTiming]]:
-    """Median first render of the bare page and of each page, visited in interleaved rounds so
-    that the machine's noise falls on all of them alike. One warm-up visit each is not counted
-    (it pays the server's first imports, which the cold-start test covers, not this one)."""
-    bare = PageTiming("bare one-line page", bare_url)
+def time_pages(browser: Browser, bares: list[tuple[str, str]], pages: list[tuple[str, str]],
+               repeats: int) -> tuple[list[PageTiming], list[PageTiming]]:
+    """Median first render (and first text, first chart) of each bare page and of each page,
+    visited in interleaved rounds so that the machine's noise falls on all of them alike. One
+    warm-up visit each is not counted (it pays the server's first imports, which the cold-start
+    test covers, not this one)."""
+    bare = [PageTiming(label, url, need_chart="chart" in label) for label, url in bares]
     timings = [PageTiming(label, url) for label, url in pages]
-    for target in [bare, *timings]:
-        browser.visit(target.url)
+    for target in [*bare, *timings]:
+        browser.visit(target.url, need_chart=target.need_chart)
     for _ in range(repeats):
-        for target in [bare, *timings]:
-            target.visits.append(browser.visit(target.url))
+        for target in [*bare, *timings]:
+            target.visits.append(browser.visit(target.url, need_chart=target.need_chart))
     return bare, timings
+
+
+def first_visit_bytes(browser: Browser, pages: list[tuple[str, str]]) -> list[dict]:
+    """Bytes over the network for one first visit (a fresh context) of each (label, url)."""
+    out = []
+    for label, url in pages:
+        visit = browser.visit(url, measure_bytes=True, need_chart=True)
+        out.append({"label": label, "url": url, "transfer_bytes": visit.transfer_bytes,
+                    "http_bytes": sum(visit.transfer_bytes.values()), "ws_bytes": visit.ws_bytes,
+                    "total_bytes": sum(visit.transfer_bytes.values()) + visit.ws_bytes})
+    return out

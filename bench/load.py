@@ -1,7 +1,7 @@
 """A bounded load test: N readers open the dashboard at once against one local server.
 
     python bench/load.py [--sessions 20] [--client browser|websocket|both] [--out bench/load_results.json]
-                         [--db FILE] [--cold] [--timeout S]
+                         [--db FILE] [--cold] [--timeout S] [--via direct|proxy] [--replicas N]
 
 Loopback only, and it stops by itself: it builds a fresh database into a temporary folder (or
 reads --db), starts `streamlit run app.py` on a free 127.0.0.1 port (tests/e2e/app_server.py),
@@ -29,6 +29,12 @@ Two clients, each against a server of its own:
 `both` runs the browser client, then the websocket client on a fresh server, and writes the
 browser results with the websocket ones under "websocket". The server's resident memory, with
 its child processes, is sampled from /proc every 100 ms during each run.
+
+--via proxy serves the app as `make serve` does (deploy/serve.py: nginx in front of --replicas
+Streamlit processes, default 2) instead of one process: the static files then come from nginx,
+gzipped, and each session's websocket goes through nginx to a replica. Memory and CPU are then
+the replicas' (each with its children), with nginx's beside them. Every client asks for gzip, as
+a browser does.
 
 The JSON written to --out is what bench/run.py reads for the "Concurrency" rows of RESULTS.md.
 """
@@ -59,6 +65,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(1, str(BENCH))
 
 import app_server  # noqa: E402
+import proxy_server  # noqa: E402
 # One page-timing probe, viewport and quiet period for the bench's page timings and the load test.
 from browser import QUIET_MS, TRACK_MUTATIONS, VIEWPORT  # noqa: E402
 
@@ -163,24 +170,47 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def server_rss_mb(server: app_server.Server) -> tuple[float | None, float]:
-    """(the streamlit process alone via Server.rss_mb, it plus every descendant) in MB."""
-    main = server.rss_mb()
-    children = sum(_rss_kb(pid) for pid in _descendants(server.process.pid)) / 1024
-    return main, (main or 0) + children
+def _roots(server) -> list[int]:
+    """The processes whose memory and CPU count as the server's: streamlit, or every replica."""
+    if isinstance(server, proxy_server.Proxy):
+        return [replica["pid"] for replica in server.replicas()]
+    return [server.process.pid]
 
 
-def server_cpu_s(server: app_server.Server) -> float:
-    """CPU seconds (user + system) that streamlit and its children have used so far."""
+def server_rss_mb(server) -> tuple[float | None, float]:
+    """(the streamlit processes alone, they plus every descendant) in MB; None while unreadable."""
+    roots = _roots(server)
+    main_kb = [_rss_kb(pid) for pid in roots]
+    if not any(main_kb):
+        return None, 0.0
+    children = sum(_rss_kb(pid) for root in roots for pid in _descendants(root))
+    return sum(main_kb) / 1024, (sum(main_kb) + children) / 1024
+
+
+def _cpu_s(pids: list[int]) -> float:
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for pid in [server.process.pid, *_descendants(server.process.pid)]:
+    for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
     return total / ticks
+
+
+def server_cpu_s(server) -> float:
+    """CPU seconds (user + system) that streamlit (every replica) and its children have used so far."""
+    return _cpu_s([pid for root in _roots(server) for pid in [root, *_descendants(root)]])
+
+
+def nginx_usage(server) -> tuple[float, float]:
+    """(RSS in MB, CPU seconds) of nginx's master and workers; zeros for a direct server."""
+    if not isinstance(server, proxy_server.Proxy):
+        return 0.0, 0.0
+    master = server.state["nginx_pid"]
+    pids = [master, *_descendants(master)]
+    return sum(_rss_kb(pid) for pid in pids) / 1024, _cpu_s(pids)
 
 
 class RssSampler:
@@ -295,7 +325,9 @@ def open_sessions(base_url: str, paths: list[str], timeout_s: float = 60, assets
 # --- the websocket client -----------------------------------------------------------------------
 
 def _fetch(url: str) -> int:
-    with urllib.request.urlopen(url, timeout=120) as response:
+    """Bytes as sent: asking for gzip as a browser does, and not decompressing."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=120) as response:
         return len(response.read())
 
 
@@ -378,8 +410,9 @@ def log_problems(text: str) -> list[str]:
 
 
 def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, timeout_s: float = 180,
-             client: str = "browser", work_dir: Path | None = None) -> dict:
-    """Serve the app, start `sessions` sessions at once with `client`, and return the results."""
+             client: str = "browser", work_dir: Path | None = None, via: str = "direct", replicas: int = 2) -> dict:
+    """Serve the app (one process, or nginx in front of `replicas` with via="proxy"), start
+    `sessions` sessions at once with `client`, and return the results."""
     from amnesty.build import build
 
     if client not in CLIENTS:
@@ -392,7 +425,12 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
             started = time.perf_counter()
             db = build(ROOT / "data", tmp / "amnesty.duckdb")
             build_s = time.perf_counter() - started
-        server = app_server.start(Path(db), tmp)
+        if via == "proxy":
+            # The supervisor warms each replica itself; the warm-up visit below still fetches the
+            # static file list the websocket client replays.
+            server = proxy_server.start(Path(db), tmp / "serve", replicas=replicas)
+        else:
+            server = app_server.start(Path(db), tmp)
         try:
             idle_main, idle_tree = server_rss_mb(server)
             warmup, requested = None, []
@@ -401,6 +439,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
             warm_main, warm_tree = server_rss_mb(server)
             paths = [PAGE_PATHS[i % len(PAGE_PATHS)] for i in range(sessions)]
             cpu_before = server_cpu_s(server)
+            nginx_cpu_before = nginx_usage(server)[1]
             with RssSampler(server) as sampler:
                 started = time.perf_counter()
                 if client == "browser":
@@ -410,7 +449,9 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
                     visited = websocket_sessions(server.url, paths, assets, timeout_s)
                 wall_s = time.perf_counter() - started
             cpu_s = server_cpu_s(server) - cpu_before
+            nginx_rss, nginx_cpu = nginx_usage(server)
             after_main, after_tree = server_rss_mb(server)
+            replica_pids = _roots(server)
             log = server.log_text()
         finally:
             server.stop()
@@ -419,7 +460,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
     script_done = [s.script_done_s for s in visited if s.ok and s.script_done_s is not None]
     failed = [s for s in visited if not s.ok]
     server_errors = log_problems(log)
-    peak = max(sampler.samples + [after_tree, warm_tree])
+    peak = max(sampler.samples + [after_tree, warm_tree, idle_tree])  # memory can also fall during a run
     timed = ("first render: navigation sent to the last DOM change before a 400 ms quiet period, with the "
              "script finished and every visible plotly chart drawn" if client == "browser" else
              "session start to script_finished: the page and its static files fetched, the websocket opened, "
@@ -428,6 +469,8 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
         # The first keys are the ones bench/report.py looks for (by name, first match wins).
         "sessions": sessions,
         "client": client,
+        "via": via,
+        "replicas": len(replica_pids),
         "errors": len(failed) + len(server_errors),
         "p50_s": percentile(times, 0.50),
         "p95_s": percentile(times, 0.95),
@@ -449,6 +492,7 @@ def run_load(sessions: int = 20, db: Path | None = None, cold: bool = False, tim
         "wall_s": wall_s,
         # Set against wall_s × cores: how much of the machine the server itself used during the run.
         "server_cpu_s": cpu_s,
+        "nginx": None if via != "proxy" else {"rss_mb_after": nginx_rss, "cpu_s": nginx_cpu - nginx_cpu_before},
         "warmup": None if warmup is None else {"path": warmup.path, "first_render_s": warmup.first_render_s,
                                                 "error": warmup.error, "requests": len(requested)},
         "by_page_median_s": {path: statistics.median(v) if (v := [s.seconds for s in visited
@@ -471,7 +515,7 @@ def summary(results: dict) -> str:
     def s(x):
         return "–" if x is None else f"{x:.2f} s"
     rss = results["server_rss_mb"]
-    lines = [f"{results['client']}, {results['sessions']} sessions: p50 {s(results['p50_s'])}, "
+    lines = [f"{results['client']} ({results['via']}, {results['replicas']} replica(s)), {results['sessions']} sessions: p50 {s(results['p50_s'])}, "
              f"p95 {s(results['p95_s'])}, max {s(results['max_s'])} (script done p50 "
              f"{s(results['script_done_p50_s'])}, p95 {s(results['script_done_p95_s'])}); "
              f"{results['errors']} errors; server RSS peak {rss['peak']:.0f} MB (idle {rss['idle']:.0f} MB, "
@@ -495,11 +539,15 @@ def main(argv=None) -> int:
     parser.add_argument("--db", type=Path, help="serve this DuckDB file instead of a fresh build of data/")
     parser.add_argument("--cold", action="store_true", help="no warm-up visit: the sessions also pay the first imports")
     parser.add_argument("--timeout", type=float, default=180, help="seconds each session may take (default 180)")
+    parser.add_argument("--via", choices=("direct", "proxy"), default="direct",
+                        help="one streamlit process (default), or nginx in front of --replicas (make serve)")
+    parser.add_argument("--replicas", type=int, default=2, help="replicas behind nginx with --via proxy (default 2)")
     args = parser.parse_args(argv)
     if args.sessions < 1:
         parser.error("--sessions must be at least 1")
     clients = CLIENTS if args.client == "both" else (args.client,)
-    runs = [run_load(args.sessions, db=args.db, cold=args.cold, timeout_s=args.timeout, client=c) for c in clients]
+    runs = [run_load(args.sessions, db=args.db, cold=args.cold, timeout_s=args.timeout, client=c, via=args.via,
+                     replicas=args.replicas) for c in clients]
     results = runs[0]
     for other in runs[1:]:
         results[other["client"]] = other

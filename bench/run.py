@@ -162,68 +162,96 @@ class Run:
         with duckdb.connect(str(self.synthetic_db), read_only=True) as con:
             return con.execute("select count(*) from acts").fetchone()[0] > self.args.acts
 
-    def _server_side(self, db: Path, repeats: int, only=()) -> dict:
+    def _server_side(self, db: Path, repeats: int, only=(), profile: bool = False) -> dict:
         path = self.tmp / f"server-side-{db.stem}.json"
+        profiling = ["--profile", "--profile-dir", str(BENCH / "profiles")] if profile else []
         done = subprocess.run([sys.executable, str(BENCH / "server_side.py"), "--db", str(db),
-                               "--repeats", str(repeats), "--json", str(path), *(["--only", *only] if only else [])],
+                               "--repeats", str(repeats), "--json", str(path), *(["--only", *only] if only else []),
+                               *profiling],
                               cwd=ROOT, capture_output=True, text=True, timeout=1800)
         if done.returncode != 0 or not path.exists():
             return {"error": done.stderr[-2000:]}
         return json.loads(path.read_text())
 
     def rerun(self) -> dict:
-        return self._server_side(self.real_db, self.args.repeats)
+        # With a pyinstrument profile of each page's warm reruns: its top costs go into RESULTS.md,
+        # the whole profile into bench/profiles/.
+        return self._server_side(self.real_db, self.args.repeats, profile=True)
 
     def pages(self) -> dict:
+        """First text, first chart and full render of every page through nginx (the production
+        shape, `make serve`), against bare pages served the same way in the same rounds; then the
+        bytes of one first visit of each page, direct from Streamlit and through nginx."""
         if not (ROOT / "app.py").exists():
             return {"available": False, "why": "app.py has not landed yet"}
-        from browser import Browser, time_pages
-        from serve import BARE_APP, serve
+        from browser import Browser, first_visit_bytes, time_pages
+        from serve import BARE_APP, BARE_CHART_APP, serve, serve_proxy
 
-        bare_script = self.tmp / "bare_app.py"
-        bare_script.write_text(BARE_APP)
+        bare_text, bare_chart = self.tmp / "bare_text_app.py", self.tmp / "bare_chart_app.py"
+        bare_text.write_text(BARE_APP)
+        bare_chart.write_text(BARE_CHART_APP)
         scale = self.synthetic_db.exists()
+        # One replica each: a visit's timing does not depend on how many there are, and with one
+        # every counted visit meets caches its warm-up visit filled.
         with Browser() as browser, \
-                serve(ROOT / "app.py", env={"AMNESTY_DB": str(self.real_db)}) as (app_url, _), \
-                serve(bare_script) as (bare_url, _):
-            pages = browser.nav_links(app_url)
-            targets = [(label, url) for label, url in pages]
-            scale_targets = []
+                serve_proxy(ROOT / "app.py", self.tmp / "serve-app", db=self.real_db) as app, \
+                serve_proxy(bare_text, self.tmp / "serve-bare-text") as text, \
+                serve_proxy(bare_chart, self.tmp / "serve-bare-chart") as chart:
+            pages = browser.nav_links(app.url)
+            targets = list(pages)
+            bares = [("bare text page", text.url + "/"), ("bare chart page", chart.url + "/")]
             if scale:
-                # A second server reads the synthetic database; its pages are timed in the same rounds.
-                with serve(ROOT / "app.py", env={"AMNESTY_DB": str(self.synthetic_db)}) as (scale_url, _):
-                    for label, url in pages:
-                        if any(word in (label + url).lower() for word in SCALE_PAGES):
-                            scale_targets.append((f"{label} (synthetic)", url.replace(app_url, scale_url)))
-                    bare, timed = time_pages(browser, bare_url, targets + scale_targets, self.args.repeats)
+                # The app on the synthetic database, behind its own nginx, timed in the same rounds.
+                with serve_proxy(ROOT / "app.py", self.tmp / "serve-synthetic", db=self.synthetic_db) as synthetic:
+                    scale_targets = [(f"{label} (synthetic)", url.replace(app.url, synthetic.url))
+                                     for label, url in pages
+                                     if any(word in (label + url).lower() for word in SCALE_PAGES)]
+                    bare, timed = time_pages(browser, bares, targets + scale_targets, self.args.repeats)
             else:
-                bare, timed = time_pages(browser, bare_url, targets, self.args.repeats)
-        return {"available": True, "bare": bare.as_dict(), "pages": [t.as_dict() for t in timed],
+                scale_targets = []
+                bare, timed = time_pages(browser, bares, targets, self.args.repeats)
+            log("  bytes per first visit, direct and through nginx ...")
+            with serve(ROOT / "app.py", env={"AMNESTY_DB": str(self.real_db)}) as (direct_url, _):
+                visits = first_visit_bytes(browser, [(f"{label}|direct", url.replace(app.url, direct_url))
+                                                     for label, url in pages] + [(f"{label}|proxied", url)
+                                                                                 for label, url in pages])
+        transfer = {}
+        for visit in visits:
+            label, how = visit["label"].rsplit("|", 1)
+            transfer.setdefault(label, {})[how] = visit
+        return {"available": True, "served": "nginx in front of one replica each (deploy/serve.py)",
+                "bare": [b.as_dict() for b in bare], "pages": [t.as_dict() for t in timed],
                 "scale_labels": [label for label, _ in scale_targets],
+                "first_visit_bytes": transfer,
                 "synthetic_db_intact": self._synthetic_intact() if scale else None}
 
     def load(self) -> dict:
+        """20 sessions against one process (both clients, for comparison), then 20 websocket
+        sessions through nginx in front of two replicas (make serve's shape, the target)."""
         script = BENCH / "load.py"
-        results = BENCH / "load_results.json"
+        runs = {"results": (BENCH / "load_results.json", ["--client", "both"]),
+                "proxy_results": (BENCH / "load_results_proxy.json", ["--client", "websocket", "--via", "proxy"])}
         out: dict = {}
         if not script.exists():
-            out["available"] = False
-            out["why"] = "bench/load.py has not landed yet"
-        elif "load" not in self.args.reuse:
-            started = time.perf_counter()
-            # Both clients: chromium shares this machine's cores with the server; the websocket run is the
-            # server's own share of the time.
-            done = subprocess.run([sys.executable, str(script), "--client", "both", "--out", str(results)],
-                                  cwd=ROOT, capture_output=True, text=True, timeout=900,
-                                  env={**os.environ, "AMNESTY_DB": str(self.real_db)})
-            out["run_s"] = time.perf_counter() - started
-            out["returncode"] = done.returncode
-            if done.returncode:
-                out["stderr"] = done.stderr[-2000:]
-        if results.exists():
-            out["available"] = True
-            out["results"] = json.loads(results.read_text())
-            out["results_written"] = datetime.fromtimestamp(results.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+            return {"available": False, "why": "bench/load.py has not landed yet"}
+        for key, (results, options) in runs.items():
+            if "load" not in self.args.reuse:
+                started = time.perf_counter()
+                # The browser client's chromium shares this machine's cores with the server; the
+                # websocket runs are the server's own share of the time.
+                done = subprocess.run([sys.executable, str(script), *options, "--out", str(results)],
+                                      cwd=ROOT, capture_output=True, text=True, timeout=900,
+                                      env={**os.environ, "AMNESTY_DB": str(self.real_db)})
+                out["run_s"] = out.get("run_s", 0) + time.perf_counter() - started
+                out["returncode"] = out.get("returncode") or done.returncode
+                if done.returncode:
+                    out.setdefault("stderr", "")
+                    out["stderr"] += done.stderr[-2000:]
+            if results.exists():
+                out["available"] = True
+                out[key] = json.loads(results.read_text())
+                out[f"{key}_written"] = datetime.fromtimestamp(results.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+        out["results_written"] = out.get("results_written")
         return out
 
     def go(self) -> dict:

@@ -13,9 +13,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STREAMLIT = Path(sys.executable).with_name("streamlit")
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
-# A bare page: the floor that every page is compared with, served by the same Streamlit.
+import proxy_server  # noqa: E402
+
+# Bare pages: the floor of this stack that each page is compared with, served by the same
+# Streamlit (and the same .streamlit/config.toml) in the same run. One line of text for a page's
+# first text; one small plotly chart for its first chart (Streamlit lazy-loads plotly.js on the
+# first chart of a session, so this page pays that too).
 BARE_APP = 'import streamlit as st\nst.write("Hello")\n'
+BARE_CHART_APP = ('import plotly.graph_objects as go\nimport streamlit as st\n'
+                  'st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[1, 3, 2])))\n')
 
 
 def free_port() -> int:
@@ -71,3 +79,15 @@ def serve(script: Path, env: dict | None = None, cwd: Path = ROOT, timeout: floa
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         log.close()
+
+
+@contextmanager
+def serve_proxy(script: Path, run_dir: Path, db: Path | None = None, replicas: int = 1, preload: bool = True):
+    """Yield the URL of nginx in front of `replicas` processes of `script` (deploy/serve.py, as
+    `make serve` runs it, warmed); stop it all afterwards."""
+    db = db or Path(os.environ.get("AMNESTY_DB", ROOT / "build" / "amnesty.duckdb"))
+    proxy = proxy_server.start(db, run_dir, replicas=replicas, script=str(script), preload=preload)
+    try:
+        yield proxy
+    finally:
+        proxy.stop(signal.SIGTERM)

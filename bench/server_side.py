@@ -9,6 +9,10 @@ modules are first imported, and st.cache_data is process-wide.
 Rows fetched are counted by wrapping amnesty.db.run_query, the one door to the queries; a page
 that reads the database another way is not counted (the report says which pages fetched nothing).
 Rows shown are the rows of every dataframe and table plus the points of every plotly trace.
+
+With --profile, each page's warm reruns are also profiled with pyinstrument, started inside the
+script thread (AppTest runs the script on a thread of its own): the top costs per rerun go into
+the JSON, and the full profile into --profile-dir as text.
 """
 from __future__ import annotations
 
@@ -99,11 +103,90 @@ def _change_widget(at):
     return None, None
 
 
+APP_CODE = ("app.py", "app_pages/", "amnesty/", "components/")
+
+
+def _in_app(path: str) -> bool:
+    """The app's own code, not the bench's or a library's."""
+    relative = path[len(str(ROOT)) + 1:] if path.startswith(str(ROOT) + "/") else ""
+    return relative.startswith(APP_CODE)
+
+
+def _share_one_script_cache() -> None:
+    """AppTest makes a new ScriptCache for every run, so each run parses and compiles app.py and
+    the page again (ast.parse and compile were a third of a profiled rerun). The server keeps one
+    per process (Runtime._script_cache) and compiles a script once: so does this harness."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
+def _top_costs(session, reruns: int, count: int = 8) -> dict:
+    """The functions a rerun spends its time in: by self time (any code), and by inclusive time
+    for the app's own functions (a page's module and app.py left out: they hold everything)."""
+    self_time: dict[str, float] = {}
+    app_time: dict[str, float] = {}
+
+    def walk(frame, app_above: frozenset) -> None:
+        if frame.is_synthetic:  # [root], [self], hidden-frame groups: only their children count
+            for child in frame.children:
+                walk(child, app_above)
+            return
+        key = f"{frame.function} ({frame.file_path_short}:{frame.line_no})"
+        self_time[key] = self_time.get(key, 0.0) + frame.total_self_time
+        here = app_above
+        if _in_app(frame.file_path or "") and frame.function != "<module>" and key not in app_above:
+            app_time[key] = app_time.get(key, 0.0) + frame.time
+            here = app_above | {key}
+        for child in frame.children:
+            walk(child, here)
+
+    root = session.root_frame()
+    if root is not None:
+        walk(root, frozenset())
+    per_rerun = lambda table: [(k, v / reruns) for k, v in sorted(table.items(), key=lambda kv: -kv[1])[:count]]  # noqa: E731
+    return {"reruns": reruns, "seconds_per_rerun": session.duration / reruns,
+            "self": per_rerun(self_time), "app_inclusive": per_rerun(app_time),
+            "note": "times under the profiler, which slows calls: compare shares, not milliseconds"}
+
+
+def _profiled_reruns(at, reruns: int, out: Path | None, page: str) -> dict:
+    """Profile `reruns` plain reruns of the page `at` is on, in the script thread."""
+    from pyinstrument import Profiler
+    from streamlit.runtime.scriptrunner import script_runner
+
+    profiler = Profiler(interval=0.0005)
+    original = script_runner.ScriptRunner._run_script
+
+    def profiled(self, *args, **kwargs):
+        profiler.start()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            profiler.stop()
+
+    script_runner.ScriptRunner._run_script = profiled
+    try:
+        for _ in range(reruns):
+            at.run()
+    finally:
+        script_runner.ScriptRunner._run_script = original
+    session = profiler.last_session
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"rerun-{Path(page).stem}.txt").write_text(
+            profiler.output_text(unicode=False, color=False, show_all=False))
+    return _top_costs(session, reruns)
+
+
 def page_files() -> list[str]:
     return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("*.py") if p.name != "__init__.py")
 
 
-def measure(repeats: int, only: list[str] | None = None) -> dict:
+def measure(repeats: int, only: list[str] | None = None, profile: bool = False,
+            profile_dir: Path | None = None) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -136,6 +219,9 @@ def measure(repeats: int, only: list[str] | None = None) -> dict:
                     at.switch_page(other).run()
                     samples.append(_timed(lambda: at.switch_page(page).run()))
                 entry["warm_switch_s"] = statistics.median(samples)
+            if profile:
+                at.switch_page(page).run()
+                entry["profile"] = _profiled_reruns(at, max(repeats, 10), profile_dir, page)
             label, change = _change_widget(at)
             entry["widget"] = label
             if change:
@@ -156,6 +242,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", nargs="*", help="page files whose name holds one of these words")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--profile", action="store_true", help="profile each page's warm reruns with pyinstrument")
+    parser.add_argument("--profile-dir", type=Path, help="write each page's full rerun profile here as text")
     parser.add_argument("--root", type=Path, default=ROOT, help="folder holding app.py and app_pages/ (for tests)")
     args = parser.parse_args(argv)
     ROOT, APP = args.root.resolve(), args.root.resolve() / "app.py"
@@ -164,10 +252,11 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
     _instrument()
+    _share_one_script_cache()
     if not APP.exists():
         result = {"error": "app.py not available yet"}
     else:
-        result = measure(args.repeats, args.only)
+        result = measure(args.repeats, args.only, args.profile, args.profile_dir)
     text = json.dumps(result, indent=1)
     if args.json:
         args.json.write_text(text)

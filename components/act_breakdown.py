@@ -5,11 +5,12 @@ import pandas as pd
 
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
-from components.rows import bar_row, stage_suffix, table, unit_title
+from components.rows import (STAGE_WORDS, bar_row, date_text, heading_row, stage_and_date, stage_suffix,
+                            table, unit_title)
 from components.theme import ROLE_COLOURS, colour_name
 
 TABLE_COLUMNS = ["measure_label", "role", "stage", "qualifier", "low", "high", "value_text", "as_of",
-                 "quote", "derived", "derivation", "note", "credits"]
+                 "source_count", "quote", "locator", "derived", "derivation", "note", "credits"]
 
 
 def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
@@ -22,20 +23,26 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
     drawn = frame[frame["measure_id"] != "released_total"]
     act_title = frame["act_title"].iloc[0]
     rows = []
-    for _, row in drawn.iterrows():
-        derived = " — derived, not published" if row["derived"] else ""
-        label = f"{row['measure_label']}: {row['value_text']}{stage_suffix(row['stage'])}{derived}"
-        rows.append(bar_row(row["figure_id"], label, row, ROLE_COLOURS[row["role"]]))
+    # What the act announced, then its latest count of what it delivered, each under a heading.
+    for (promised, stage, as_of), group in drawn.groupby(["promised", "stage", "as_of"], sort=False):
+        what = ("Announced" if stage == "announced" else "The law as passed" if stage == "adopted"
+                else f"Delivered ({STAGE_WORDS[stage]})")
+        rows.append(heading_row(f"{stage}|{as_of}|heading", f"{what}, {date_text(as_of)}"))
+        for _, row in group.iterrows():
+            derived = " — derived, not published" if row["derived"] else ""
+            label = f"{row['measure_label']}: {row['value_text']}{derived}"
+            rows.append(bar_row(row["figure_id"], label, row, ROLE_COLOURS[row["role"]]))
     figure, plot_height, marks = bounded_bars_figure(
         pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
 
-    scope = drawn[drawn["role"] == "scope"]
-    releases = total if len(total) else drawn[drawn["role"] == "release"]
+    latest = drawn[drawn["promised"] == drawn["promised"].min()]  # delivered, where there is a count
+    scope = latest[latest["role"] == "scope"]
+    releases = total[total["promised"] == drawn["promised"].min()] if len(total) else latest[latest["role"] == "release"]
     parts = []
     for part in (releases.head(1), scope.head(1)):
         for _, row in part.iterrows():
             parts.append(f"{str(row['measure_label']).lower()} {row['value_text']}"
-                         f"{stage_suffix(row['stage'])}")
+                         f" ({stage_and_date(row['stage'], row['as_of'])})")
     title = f"{act_title}: " + ", ".join(parts) if parts else act_title
     if scope.empty:
         title += "; no source gives its total reach"

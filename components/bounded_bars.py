@@ -1,4 +1,6 @@
-"""Labelled horizontal bars that draw a number's bounds, the shared drawing of every chart here.
+"""Labelled horizontal bars (linear axis) or dots (log axis) that draw a number's bounds, the shared
+drawing of every chart here. A bar's length claims a ratio from zero, which a log axis has not got,
+so on a log axis each number is a dot and its bounds are the same arrows and whiskers.
 
 Each row is one number with its low and high bounds (NULL where the source gives none):
 - exact (low = high): a solid bar;
@@ -13,7 +15,6 @@ labels fit a phone screen; the y axis is categorical and its tick labels are hid
 """
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 
@@ -21,7 +22,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.chart import wrap_lines
-from components.theme import MUTED_TEXT, NEUTRAL, STAGE_PATTERNS, TEXT, tint
+from components.text import plotly_text
+from components.theme import (MUTED_TEXT, NEUTRAL, OUTCOME_STAGES, STAGE_PATTERNS, STAGE_SYMBOLS,
+                              TEXT, tint)
 
 LABEL_WRAP = 52
 LABEL_SIZE = 12
@@ -35,8 +38,16 @@ BOUND_KEYS = {
 }
 STAGE_KEYS = {
     "announced": "Hatched bars: what the act announced, not a reported outcome.",
+    "adopted": "Hatched bars: what the law as passed provides, not a reported outcome.",
     "expected": "Dotted bars: releases expected, not yet reported.",
 }
+DOT_STAGE_KEYS = {
+    "announced": "Hollow dots: what the act announced, not a reported outcome.",
+    "adopted": "Hollow dots: what the law as passed provides, not a reported outcome.",
+    "expected": "Hollow diamonds: releases expected, not yet reported.",
+}
+# On a log axis an arrow sits just past its dot: this many tenths of a decade away.
+ARROW_OFFSET = 0.09
 
 
 def bound_shape(low, high) -> str:
@@ -61,9 +72,7 @@ def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, deriva
                credits) -> str:
     """What a reader sees on hover: the number in the source's words, its qualifier, and its quote
     or, for a derived number, its arithmetic."""
-    def esc(text) -> str:
-        return html.escape(str(text), quote=False)
-
+    esc = plotly_text
     lines = [f"<b>{esc(measure_label)}</b>: {esc(value_text)}",
              f"Qualifier: {esc(str(qualifier).replace('_', ' '))}"
              + (f" · Stage: {esc(stage)}" if isinstance(stage, str) else "")
@@ -80,6 +89,12 @@ def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, deriva
 def row_height(rows: pd.DataFrame) -> int:
     label_lines = max((len(wrap_lines(str(label), LABEL_WRAP)) for label in rows["row_label"]),
                       default=1)
+    return row_px(label_lines)
+
+
+def row_px(label_lines: int) -> int:
+    """A row's height: its label's lines above the bar, the bar, and a gap (shared with the
+    export layout, which wraps labels to the export's width)."""
     return 18 + BAR_PX + round(label_lines * LABEL_SIZE * 1.3)
 
 
@@ -115,11 +130,87 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
 
     figure = go.Figure()
     stage = drawn["stage"].fillna("reported")
+    if log_scale:
+        _add_dots(figure, drawn, stage, x_range)
+    else:
+        _add_bars(figure, drawn, stage, bar_width)
+    if len(unknown):
+        figure.add_trace(go.Scatter(
+            name="not given", y=unknown["row_key"], x=[axis_start] * len(unknown), mode="markers",
+            marker=dict(symbol="circle-open", size=10, color=NEUTRAL, line=dict(width=1.5)),
+            cliponaxis=False, customdata=unknown["hover"],
+            hovertemplate="%{customdata}<extra></extra>"))
+
+    # The bar is centred on its row, so the end markers (which cannot be offset on a categorical
+    # axis) sit on it; the label sits just above the bar, left-aligned.
+    label_shift = round(BAR_PX / 2 + 3)
+    unknown_keys = set(unknown["row_key"])
+    annotations = []
+    for key, label, is_heading in zip(rows["row_key"], rows["row_label"], heading):
+        text = "<br>".join(plotly_text(line) for line in wrap_lines(str(label), LABEL_WRAP))
+        annotations.append(dict(
+            x=0, xref="paper", xanchor="left", y=key, yref="y",
+            yanchor="middle" if is_heading else "bottom", yshift=0 if is_heading else label_shift, showarrow=False, align="left",
+            text=f"<b>{text}</b>" if is_heading else text,
+            font=dict(size=LABEL_SIZE + (1 if is_heading else 0),
+                      color=TEXT if is_heading else MUTED_TEXT if key in unknown_keys else TEXT)))
+    # One assignment: add_annotation per row copies the whole list each time (quadratic; minutes
+    # at ten thousand acts).
+    figure.update_layout(annotations=annotations)
+
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=keys,
+                        autorange="reversed", showticklabels=False, showgrid=False, ticks="",
+                        range=[len(keys) - 0.5, -0.5 - 0.35])
+    figure.update_xaxes(
+        title=dict(text=plotly_text(axis_title), font=dict(size=11, color=MUTED_TEXT)),
+        type="log" if log_scale else "linear", range=x_range,
+        tickformat=".0f" if percent else ",.0f", ticksuffix="%" if percent else "",
+        dtick=1 if log_scale else None, fixedrange=True)
+    figure.update_yaxes(fixedrange=True)
+    figure.update_layout(bargap=0, barmode="overlay", hovermode="closest")
+
+    marks = [BOUND_KEYS[s] for s in ("lower", "upper", "range", "unknown")
+             if (rows.loc[~heading, "shape"] == s).any()]
+    stage_keys = DOT_STAGE_KEYS if log_scale else STAGE_KEYS
+    marks += [stage_keys[s] for s in stage_keys if (drawn["stage"] == s).any()]
+    if log_scale:
+        marks = [m.replace("a bar's end", "a dot").replace("with no bar", "at the axis start")
+                 for m in marks]
+    return figure, plot_height, " ".join(marks)
+
+
+def _add_dots(figure: go.Figure, drawn: pd.DataFrame, stage: pd.Series, x_range) -> None:
+    """Each number a dot at its known end; a bound gets an arrow beside the dot, a range a whisker."""
+    ranges = drawn[drawn["shape"] == "range"]
+    if len(ranges):
+        figure.add_trace(go.Scatter(
+            name="range", y=ranges["row_key"], x=ranges["low"], mode="markers",
+            marker=dict(size=1, color=TEXT),
+            error_x=dict(type="data", symmetric=False, color=TEXT, thickness=1.6, width=BAR_PX / 2,
+                         array=list(ranges["high"] - ranges["low"]), arrayminus=[0] * len(ranges)),
+            cliponaxis=False, hoverinfo="skip"))
+    offset = 10 ** ARROW_OFFSET
+    for shape, symbol, factor in (("lower", "triangle-right", offset), ("upper", "triangle-left", 1 / offset)):
+        ends = drawn[drawn["shape"] == shape]
+        if len(ends):
+            figure.add_trace(go.Scatter(
+                name=f"{shape} bound", y=ends["row_key"], x=ends["end"] * factor, mode="markers",
+                marker=dict(symbol=symbol, size=11, color=TEXT, line=dict(width=0)),
+                cliponaxis=False, customdata=ends["hover"],
+                hovertemplate="%{customdata}<extra></extra>"))
+    figure.add_trace(go.Scatter(
+        name="values", y=drawn["row_key"], x=drawn["end"], mode="markers",
+        marker=dict(symbol=[STAGE_SYMBOLS.get(s, "circle") for s in stage], size=BAR_PX,
+                    color=list(drawn["colour"]), line=dict(width=2.5, color=list(drawn["colour"]))),
+        cliponaxis=False, customdata=drawn["hover"], hovertemplate="%{customdata}<extra></extra>"))
+
+
+def _add_bars(figure: go.Figure, drawn: pd.DataFrame, stage: pd.Series, bar_width: float) -> None:
     figure.add_trace(go.Bar(
         name="values", orientation="h", y=drawn["row_key"], x=drawn["end"],
         width=bar_width, offset=-bar_width / 2,
         marker=dict(
-            color=[c if s == "reported" else tint(c) for c, s in zip(drawn["colour"], stage)],
+            color=[c if s in OUTCOME_STAGES else tint(c) for c, s in zip(drawn["colour"], stage)],
             line=dict(color=list(drawn["colour"]), width=1),
             pattern=dict(shape=[STAGE_PATTERNS.get(s, "") for s in stage],
                          fgcolor=list(drawn["colour"]), fillmode="overlay", size=6, solidity=0.35),
@@ -144,42 +235,4 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
                 marker=dict(symbol=symbol, size=12, color=TEXT, line=dict(width=0)),
                 cliponaxis=False, customdata=ends["hover"],
                 hovertemplate="%{customdata}<extra></extra>"))
-    if len(unknown):
-        figure.add_trace(go.Scatter(
-            name="not given", y=unknown["row_key"], x=[axis_start] * len(unknown), mode="markers",
-            marker=dict(symbol="circle-open", size=10, color=NEUTRAL, line=dict(width=1.5)),
-            cliponaxis=False, customdata=unknown["hover"],
-            hovertemplate="%{customdata}<extra></extra>"))
 
-    # The bar is centred on its row, so the end markers (which cannot be offset on a categorical
-    # axis) sit on it; the label sits just above the bar, left-aligned.
-    label_shift = round(BAR_PX / 2 + 3)
-    unknown_keys = set(unknown["row_key"])
-    annotations = []
-    for key, label, is_heading in zip(rows["row_key"], rows["row_label"], heading):
-        text = "<br>".join(html.escape(line, quote=False) for line in wrap_lines(str(label), LABEL_WRAP))
-        annotations.append(dict(
-            x=0, xref="paper", xanchor="left", y=key, yref="y",
-            yanchor="middle" if is_heading else "bottom", yshift=0 if is_heading else label_shift, showarrow=False, align="left",
-            text=f"<b>{text}</b>" if is_heading else text,
-            font=dict(size=LABEL_SIZE + (1 if is_heading else 0),
-                      color=TEXT if is_heading else MUTED_TEXT if key in unknown_keys else TEXT)))
-    # One assignment: add_annotation per row copies the whole list each time (quadratic; minutes
-    # at ten thousand acts).
-    figure.update_layout(annotations=annotations)
-
-    figure.update_yaxes(type="category", categoryorder="array", categoryarray=keys,
-                        autorange="reversed", showticklabels=False, showgrid=False, ticks="",
-                        range=[len(keys) - 0.5, -0.5 - 0.35])
-    figure.update_xaxes(
-        title=dict(text=axis_title, font=dict(size=11, color=MUTED_TEXT)),
-        type="log" if log_scale else "linear", range=x_range,
-        tickformat=".0f" if percent else ",.0f", ticksuffix="%" if percent else "",
-        dtick=1 if log_scale else None, fixedrange=True)
-    figure.update_yaxes(fixedrange=True)
-    figure.update_layout(bargap=0, barmode="overlay", hovermode="closest")
-
-    marks = [BOUND_KEYS[s] for s in ("lower", "upper", "range", "unknown")
-             if (rows.loc[~heading, "shape"] == s).any()]
-    marks += [STAGE_KEYS[s] for s in ("announced", "expected") if (drawn["stage"] == s).any()]
-    return figure, plot_height, " ".join(marks)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.text import plotly_text
 from components.theme import MUTED_TEXT, TEMPLATE_NAME
 
 # Characters per line, chosen so the baked-in words fit a 390 px phone screen (about 340 px of
@@ -35,6 +36,7 @@ class Chart:
     subtitle: str
     notes: str
     source: str
+    name: str = ""  # its name in the registry (amnesty.figures), set by build_chart
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -58,17 +60,31 @@ def source_line(credits) -> str:
     return ("Sources: " if len(seen) > 1 else "Source: ") + "; ".join(seen) if seen else ""
 
 
+def header_px(title_lines: int, subtitle_lines: int) -> int:
+    """The top margin that holds the title and subtitle (shared with the export layout)."""
+    return 14 + TITLE_SIZE + round(title_lines * TITLE_SIZE * LINE_HEIGHT) + round(
+        subtitle_lines * SUBTITLE_SIZE * LINE_HEIGHT) + 22
+
+
+def footer_px(footer_lines: int) -> int:
+    """The footer's height below the x axis: its lines of notes and sources, and a gap."""
+    return round(footer_lines * NOTE_SIZE * LINE_HEIGHT) + 16
+
+
 def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, notes: str,
            source: str, alt_text: str, data: pd.DataFrame) -> Chart:
-    """Bake the words into the figure, size it, and wrap it up as a Chart."""
-    title_lines = wrap_lines(title, TITLE_WRAP)
-    subtitle_lines = wrap_lines(subtitle, SUBTITLE_WRAP) if subtitle else []
-    footer_lines = (wrap_lines(notes, NOTE_WRAP) if notes else []) + (
-        wrap_lines(source, NOTE_WRAP) if source else [])
+    """Bake the words into the figure, size it, and wrap it up as a Chart.
 
-    top = 14 + TITLE_SIZE + round(len(title_lines) * TITLE_SIZE * LINE_HEIGHT) + round(
-        len(subtitle_lines) * SUBTITLE_SIZE * LINE_HEIGHT) + 22
-    bottom = X_AXIS_PX + round(len(footer_lines) * NOTE_SIZE * LINE_HEIGHT) + 16
+    The words are plain text (they carry data: act titles, notes, source names), so each wrapped
+    line is escaped for plotly here; the only markup in the figure is the <b> and <br> added below.
+    """
+    title_lines = [plotly_text(line) for line in wrap_lines(title, TITLE_WRAP)]
+    subtitle_lines = [plotly_text(line) for line in wrap_lines(subtitle, SUBTITLE_WRAP)] if subtitle else []
+    footer_lines = [plotly_text(line) for line in (wrap_lines(notes, NOTE_WRAP) if notes else []) + (
+        wrap_lines(source, NOTE_WRAP) if source else [])]
+
+    top = header_px(len(title_lines), len(subtitle_lines))
+    bottom = X_AXIS_PX + footer_px(len(footer_lines))
 
     figure.update_layout(
         template=TEMPLATE_NAME,

@@ -6,6 +6,7 @@ import pandas as pd
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import table, unit_title
+from components.text import plotly_text
 from components.theme import KIND_COLOURS, ROLE_COLOURS, colour_name
 
 
@@ -20,7 +21,8 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
     frame = frame.reset_index(drop=True)
     labels = [f"{r['row_label']} ({r['source_kind_text']}): {r['figure_count']}"
               for _, r in frame.iterrows()]
-    hovers = [f"<b>{r['row_label']}</b><br>{r['figure_count']} figures" for _, r in frame.iterrows()]
+    hovers = [f"<b>{plotly_text(r['row_label'])}</b><br>{r['figure_count']} figures"
+              for _, r in frame.iterrows()]
     rows = _count_rows(frame.assign(key=frame.index), "key", labels,
                        [KIND_COLOURS[k] for k in frame["source_kind"]], hovers)
     figure, plot_height, _ = bounded_bars_figure(rows, axis_title=unit_title(frame["unit"].iloc[0]))
@@ -30,8 +32,10 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
              "from one AI-written press article" if len(press["source_id"].unique()) == 1
              else f"{top['row_label']} supplies {top['figure_count']} of {top['total_figures']} figures")
     subtitle = "Published figures by the source we read them in, and whom that source cites."
-    notes = ("Colours: " + ", ".join(f"{colour_name(KIND_COLOURS[kind])} {kind}"
-                                    for kind in ("press", "monitor", "official"))
+    # Only the kinds drawn, each in the words the table uses.
+    kinds = frame.drop_duplicates("source_kind")
+    notes = ("Colours: " + ", ".join(f"{colour_name(KIND_COLOURS[kind])} {str(text).lower()}"
+                                    for kind, text in zip(kinds["source_kind"], kinds["source_kind_text"]))
              + " (the source we read).")
     alt_text = "Bar chart of published figures by source: " + "; ".join(labels) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
@@ -42,7 +46,8 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
 
 def figures_by_qualifier_figure(frame: pd.DataFrame) -> Chart:
     labels = [f"{r['qualifier_text']}: {r['figure_count']}" for _, r in frame.iterrows()]
-    hovers = [f"<b>{r['qualifier_text']}</b><br>{r['figure_count']} figures" for _, r in frame.iterrows()]
+    hovers = [f"<b>{plotly_text(r['qualifier_text'])}</b><br>{r['figure_count']} figures"
+              for _, r in frame.iterrows()]
     colours = [ROLE_COLOURS["exact" if exact else "bound"] for exact in frame["is_exact"]]
     rows = _count_rows(frame, "qualifier", labels, colours, hovers)
     figure, plot_height, _ = bounded_bars_figure(rows, axis_title=unit_title(frame["unit"].iloc[0]))

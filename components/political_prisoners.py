@@ -8,10 +8,12 @@ from components.chart import Chart, finish, source_line
 from components.rows import bar_row, stage_suffix, table, unit_title
 from components.theme import ROLE_COLOURS, colour_name
 
+# A group keeps one colour across charts: the believers on the list are a group's size, grey as
+# every group's size is in prisoner_groups_figure; released members are indigo in both charts.
 COVERAGE_COLOURS = {
     "political_prisoners_listed": ROLE_COLOURS["list"],
     "political_prisoners_estimated": ROLE_COLOURS["list"],
-    "religious_believers_listed": ROLE_COLOURS["political_prisoners"],
+    "religious_believers_listed": ROLE_COLOURS["list"],
     "political_prisoners_released": ROLE_COLOURS["release"],
     "political_prisoners_released_expected_total": ROLE_COLOURS["expected"],
 }
@@ -82,9 +84,10 @@ def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
     first = frame.iloc[0]
     title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
              "groups on the political-prisoner list, and not all of that one")
-    subtitle = (f"The groups the sources name, with their size in {colour_name(ROLE_COLOURS['list'])} "
-                f"where a source gives one; members released in {colour_name(ROLE_COLOURS['reached'])}, "
-                "more expected dotted.")
+    subtitle = ("The categories of political prisoners the sources name as reached or left out (not "
+                "necessarily the list's own groups), with their size in "
+                f"{colour_name(ROLE_COLOURS['list'])} where a source gives one; members released in "
+                f"{colour_name(ROLE_COLOURS['reached'])}, more expected dotted.")
     listed_note = first["groups_listed_note"]
     notes = " ".join([marks] + [str(n) for n in frame["note"].dropna().unique()]
                      + ([str(listed_note)] if isinstance(listed_note, str) else []))

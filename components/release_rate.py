@@ -17,7 +17,10 @@ def release_rate_figure(frame: pd.DataFrame) -> Chart:
     for _, row in frame.iterrows():
         reason = "" if row["has_reach"] else " (no reach published)"
         label = f"{row['act_title']}: {row['value_text']}{reason}{stage_suffix(row['stage'])}"
-        rows.append(bar_row(row["act_id"], label, row, ROLE_COLOURS["release"]))
+        # One row per rate: an act can have several (one per count of its releases), and rows
+        # that share a key are drawn on one line, labels over each other.
+        key = f"{row['act_id']}|{row['figure_id']}" if isinstance(row["figure_id"], str) else row["act_id"]
+        rows.append(bar_row(key, label, row, ROLE_COLOURS["release"]))
     figure, plot_height, marks = bounded_bars_figure(
         pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]), percent=True)
     figure.update_xaxes(range=[0, 100])

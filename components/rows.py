@@ -19,9 +19,33 @@ def acts_left_out(frame: pd.DataFrame) -> str:
     return f"Showing the {shown} most recent of {total:,} acts; the Data page holds every act."
 
 
+# A stage in a reader's words. Promises and forecasts say so in words as well as by their marks.
+STAGE_WORDS = {"announced": "announced", "adopted": "law as passed", "interim": "interim count",
+               "final": "final count", "reported": "reported", "expected": "expected"}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
 def stage_suffix(stage) -> str:
-    """Announced and expected numbers say so in words as well as by their hatching."""
-    return f" ({stage})" if stage in ("announced", "expected") else ""
+    return f" ({STAGE_WORDS[stage]})" if stage in ("announced", "adopted", "expected") else ""
+
+
+def date_text(iso) -> str:
+    """'2026-02-08' -> '8 Feb 2026', '2026-02' -> 'Feb 2026', '2026' -> '2026': the precision the
+    source gives, never more."""
+    if not isinstance(iso, str) or not iso:
+        return "date not given"
+    parts = iso.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def stage_and_date(stage, as_of) -> str:
+    """'interim count, 8 Feb 2026': what kind of number it is and when it held."""
+    if not isinstance(stage, str):
+        return ""
+    return f"{STAGE_WORDS.get(stage, stage)}, {date_text(as_of)}"
 
 
 def hover_for(row) -> str:

@@ -1,10 +1,11 @@
 """The one plotly template every chart uses: Paul Tol's colour-blind-safe 'muted' scheme and one font.
 
 Paul Tol (2021), "Colour schemes and templates", SRON technical note SRON/EPS/TN/09-002, scheme
-'muted': nine colours that stay distinct under the common colour-vision deficiencies. Only the six
-darker ones are used (five: olive, at 3.0:1, is not needed), each at least 3:1 against white (WCAG 2.2, 1.4.11: marks that carry meaning),
+'muted': nine colours that stay distinct under the common colour-vision deficiencies. Only its five
+darker ones are used, each at least 3:1 against white (WCAG 2.2, 1.4.11: marks that carry meaning),
 which Okabe–Ito's orange (2.2:1), sky blue (2.3:1) and yellow (1.3:1) were not; its cyan, teal, sand
-and pale grey are not either, so they are left out. tests/test_theme.py computes every ratio.
+and pale grey are not either, and olive (3.0:1) is not needed, so they are left out.
+tests/test_theme.py computes every ratio, for the dark exports' colours too (components/dark_theme.py).
 
 Colours are named here by what they mean in this dashboard, so a builder asks for
 `ROLE_COLOURS["release"]`, never for a hex code, and names a colour in words with `colour_name`.
@@ -29,6 +30,8 @@ NEUTRAL = "#707070"
 TEXT = "#111111"
 MUTED_TEXT = "#555555"
 GRID = "#E5E5E5"
+# Axis lines, ticks and the timeline's spine: structure, not meaning, so under 3:1 is allowed.
+AXIS_LINE = "#BBBBBB"
 COLOUR_NAMES = {hex_code: name for name, hex_code in TOL_MUTED.items()} | {NEUTRAL: "grey"}
 
 # The exports need one fixed, installed font (Debian's fonts-dejavu-core) so PNG/PDF match the app.
@@ -52,12 +55,19 @@ ROLE_COLOURS = {
 
 KIND_COLOURS = {
     "official": TOL_MUTED["rose"],
+    "state_agency": TOL_MUTED["wine"],
+    "independent_agency": TOL_MUTED["indigo"],
     "monitor": TOL_MUTED["green"],
     "press": TOL_MUTED["purple"],
 }
 
-# Hatching says "what an act was to do (or is expected to do)", solid says "reported outcome".
-STAGE_PATTERNS = {"announced": "/", "expected": ".", "reported": ""}
+# Hatching says "what an act was to do (or is expected to do)", solid says "what it delivered".
+STAGE_PATTERNS = {"announced": "/", "adopted": "/", "expected": "."}
+# Counts of what an act delivered; every other stage is a promise or a forecast.
+OUTCOME_STAGES = ("interim", "final", "reported")
+# On a log axis a number is a dot: filled for an outcome, hollow for a promise, a hollow diamond
+# for a forecast.
+STAGE_SYMBOLS = {"announced": "circle-open", "adopted": "circle-open", "expected": "diamond-open"}
 
 TEMPLATE_NAME = "amnesty"
 
@@ -68,8 +78,8 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=12), bgcolor="white", align="left"),
-        xaxis=dict(gridcolor=GRID, zeroline=False, linecolor="#BBBBBB", ticks="outside",
-                   tickcolor="#BBBBBB", automargin=True),
+        xaxis=dict(gridcolor=GRID, zeroline=False, linecolor=AXIS_LINE, ticks="outside",
+                   tickcolor=AXIS_LINE, automargin=True),
         yaxis=dict(gridcolor=GRID, zeroline=False, automargin=True),
         showlegend=False,
     )
@@ -86,8 +96,22 @@ def colour_name(hex_colour: str) -> str:
     return COLOUR_NAMES[hex_colour]
 
 
+def mix(hex_colour: str, toward: str, amount: float) -> str:
+    """`hex_colour` moved `amount` (0 to 1) of the way to `toward`."""
+    start, end = ([int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in (hex_colour, toward))
+    return "#{:02X}{:02X}{:02X}".format(*(round(a + (b - a) * amount) for a, b in zip(start, end)))
+
+
 def tint(hex_colour: str, amount: float = TINT_AMOUNT) -> str:
     """The colour mixed with white: the fill behind an announced bar's hatching."""
-    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
-    mix = [round(c + (255 - c) * amount) for c in (red, green, blue)]
-    return "#{:02X}{:02X}{:02X}".format(*mix)
+    return mix(hex_colour, "#FFFFFF", amount)
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.2's contrast ratio of two '#RRGGBB' colours, 1 to 21."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -9,7 +9,6 @@ with final as (
         a.occasion,
         a.act_date,
         a.act_date_event,
-        a.implementation_until,
         replace(a.status, '_', ' ') as status,
         a.status_as_of,
         a.quote,

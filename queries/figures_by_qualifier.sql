@@ -1,6 +1,14 @@
 -- How the published numbers are qualified: how many are exact counts and how many are only
--- bounds ("more than", "nearly") or ranges, and which sources give them.
-with counted as (
+-- bounds ("more than", "nearly") or ranges, and which sources give them. The Data page's filters
+-- narrow it (empty lists: every published figure); derived rows never count, since the build, not
+-- a source, qualified them.
+with in_view as (
+    select *
+    from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
+                          $qualifiers::varchar[], $source_ids::varchar[], false)
+),
+
+counted as (
     select
         f.qualifier,
         replace(f.qualifier, '_', ' ') as qualifier_text,
@@ -8,7 +16,7 @@ with counted as (
         count(*) as figure_count,
         'figures' as unit,
         list_distinct(list(sc.credit_text order by sc.credit_text)) as credits
-    from figures as f
+    from in_view as f
     join source_credits as sc on sc.source_id = f.source_id
     group by f.qualifier
 ),

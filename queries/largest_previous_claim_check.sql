@@ -1,41 +1,63 @@
--- The press article says the 2025–26 act "more than doubles the largest previous total". Its own
--- figures cannot carry that: checked here with bounds, never asserted in prose with typed numbers.
--- The claim holds for sure only if the new reach's lower bound exceeds twice the old reach's upper
--- bound; it is refuted only if the new upper bound is at most twice the old lower bound.
-with scopes as (
-    select * from published_figures where role = 'scope'
+-- The AI-written article says the 2025–26 act "more than doubles the largest previous total"
+-- without saying which total. Both readings are checked with bounds, one row each: the act's
+-- announced reach against the largest reach any earlier act delivered, and its announced releases
+-- against the largest release any earlier act delivered. A reading holds for sure only if the new
+-- lower bound exceeds twice the old upper bound; it is refuted only if the new upper bound is at
+-- most twice the old lower bound; otherwise the figures given cannot settle it. The same check is
+-- run on what the act had delivered by its latest count.
+with latest_act as (
+    select act_id, title as act_title from acts order by act_date desc, act_id desc limit 1
 ),
 
-latest as (
-    select s.* from scopes as s
-    join acts as a using (act_id)
-    order by a.act_date desc limit 1
+readings (reading_rank, reading, new_series, old_series) as (
+    values
+        (1, 'announced reach against reach', 'announced_reach', 'delivered_reach'),
+        (2, 'announced releases against releases', 'announced_released', 'delivered_released'),
+        -- the claim was made of the draft; what the act has delivered so far is checked too
+        (3, 'delivered reach so far against reach', 'delivered_reach', 'delivered_reach'),
+        (4, 'delivered releases so far against releases', 'delivered_released', 'delivered_released')
+),
+
+new_figures as (
+    select r.reading_rank, s.*
+    from readings as r
+    join announced_vs_delivered as s on s.series_id = r.new_series
+    where s.act_id = (select act_id from latest_act)
 ),
 
 largest_previous as (
-    select * from scopes
-    where act_id <> (select act_id from latest)
-    order by low desc nulls last limit 1
+    select r.reading_rank, s.*
+    from readings as r
+    join announced_vs_delivered as s on s.series_id = r.old_series
+    where s.act_id <> (select act_id from latest_act)
+    qualify row_number() over (partition by r.reading_rank order by s.low desc nulls last, s.act_id) = 1
 ),
 
 final as (
     select
-        l.act_title as latest_act_title,
-        l.value_text as latest_scope_text,
+        r.reading_rank,
+        r.reading,
+        la.act_title as latest_act_title,
+        n.value_text as latest_text,
+        n.measure_label as latest_label,
+        n.stage as latest_stage,
+        n.as_of as latest_as_of,
         p.act_title as previous_act_title,
-        p.value_text as previous_scope_text,
+        p.value_text as previous_text,
+        p.measure_label as previous_label,
+        p.stage as previous_stage,
         figure_text(qualifier_for_bounds(2 * p.low, 2 * p.high), 2 * p.low, 2 * p.low, 2 * p.high, p.unit)
             as twice_previous_text,
-        format('{:.2f}', l.low / p.low) as stated_ratio_text,
         case
-            when l.low > 2 * p.high then 'supported'
-            when l.high <= 2 * p.low then 'refuted'
-            else 'not supported by the figures given'
-        end as verdict,
-        l.quote as latest_quote,
-        p.quote as previous_quote
-    from latest as l
-    cross join largest_previous as p
+            when n.low > 2 * p.high then 'supported'
+            when n.high <= 2 * p.low then 'refuted'
+            else 'not settled by the figures given'
+        end as verdict
+    from readings as r
+    cross join latest_act as la
+    join new_figures as n using (reading_rank)
+    join largest_previous as p using (reading_rank)
 )
 
 select * from final
+order by reading_rank

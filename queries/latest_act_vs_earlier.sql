@@ -1,58 +1,51 @@
--- The Overview's lede: what the latest act announced, against the largest release and the largest
--- reach any earlier act reports. "Largest" compares lower bounds, the most a bound lets us say.
-with scale as (
-    select * from all_figures where role in ('scope', 'release')
+-- The Overview's lede: what the most recent act announced against what it has delivered so far,
+-- and the largest release any earlier act in our sources delivered. "Largest" compares lower
+-- bounds, the most a bound lets us say.
+with latest_act as (
+    select act_id, title as act_title from acts order by act_date desc, act_id desc limit 1
 ),
 
-latest_act as (
-    select act_id, title as act_title from acts order by act_date desc limit 1
-),
-
-latest_scope as (
-    select s.* from scale as s join latest_act using (act_id) where s.role = 'scope'
-    order by s.low desc nulls last limit 1
-),
-
-latest_release as (
-    select s.* from scale as s join latest_act using (act_id)
-    where s.role = 'release' and s.measure_id <> 'released_total'
-    order by s.low desc nulls last limit 1
+latest as (
+    select s.* from announced_vs_delivered as s join latest_act using (act_id)
 ),
 
 earlier_release as (
-    select s.* from scale as s
-    where s.role = 'release' and s.stage = 'reported' and s.act_id <> (select act_id from latest_act)
-        -- an act's total, not one of its categories, where the build derived a total
-        and not exists (
-            select 1 from scale as t
-            where t.act_id = s.act_id and t.measure_id = 'released_total' and s.measure_id <> 'released_total')
-    order by s.low desc nulls last limit 1
+    select s.* from announced_vs_delivered as s
+    where s.series_id = 'delivered_released' and s.act_id <> (select act_id from latest_act)
+    order by s.low desc nulls last, s.act_id
+    limit 1
 ),
 
-earlier_scope as (
-    select s.* from scale as s
-    where s.role = 'scope' and s.act_id <> (select act_id from latest_act)
-    order by s.low desc nulls last limit 1
+
+pivoted as (
+    select
+        max(value_text) filter (where series_id = 'announced_reach') as announced_reach_text,
+        max(stage) filter (where series_id = 'announced_reach') as announced_reach_stage,
+        max(as_of) filter (where series_id = 'announced_reach') as announced_reach_as_of,
+        max(value_text) filter (where series_id = 'announced_released') as announced_released_text,
+        max(value_text) filter (where series_id = 'delivered_reach') as delivered_reach_text,
+        max(stage) filter (where series_id = 'delivered_reach') as delivered_reach_stage,
+        max(as_of) filter (where series_id = 'delivered_reach') as delivered_reach_as_of,
+        max(attributed_name) filter (where series_id = 'delivered_reach') as delivered_reach_by,
+        max(value_text) filter (where series_id = 'delivered_released') as delivered_released_text,
+        max(measure_label) filter (where series_id = 'delivered_released') as delivered_released_label,
+        max(stage) filter (where series_id = 'delivered_released') as delivered_released_stage,
+        max(as_of) filter (where series_id = 'delivered_released') as delivered_released_as_of
+    from latest
 ),
 
 final as (
     select
         la.act_title as latest_act_title,
-        ls.value_text as latest_scope_text,
-        ls.measure_label as latest_scope_label,
-        ls.stage as latest_scope_stage,
-        lr.value_text as latest_release_text,
-        lr.measure_label as latest_release_label,
-        lr.stage as latest_release_stage,
+        p.*,
         er.act_title as earlier_release_act_title,
         er.value_text as earlier_release_text,
-        es.act_title as earlier_scope_act_title,
-        es.value_text as earlier_scope_text
+        er.measure_label as earlier_release_label,
+        er.stage as earlier_release_stage,
+        er.as_of as earlier_release_as_of
     from latest_act as la
-    left join latest_scope as ls on true
-    left join latest_release as lr on true
+    cross join pivoted as p
     left join earlier_release as er on true
-    left join earlier_scope as es on true
 )
 
 select * from final

@@ -38,19 +38,23 @@ final as (
         f.note,
         f.derived,
         f.derivation,
+        f.attributed_name,
         share.value_text as share_of_list_text,
         share.low as share_of_list_low,
         share.high as share_of_list_high,
         list_distinct(list_concat(coalesce(cr.credits, []), coalesce(share_cr.credits, [])))
             as credits,
-        c.count_rank
+        c.count_rank,
+        -- the latest count of each measure: a monitor's later tally replaces its earlier one
+        row_number() over (partition by f.measure_id order by f.as_of desc) as latest_rank
     from counts as c
     join all_figures as f on f.measure_id = c.measure_id and f.act_id = (select act_id from list_act)
     left join all_figures as share
-        on share.measure_id = c.share_measure_id and share.act_id = f.act_id
+        on share.measure_id = c.share_measure_id and share.act_id = f.act_id and share.as_of = f.as_of
     left join figure_credits as cr on cr.figure_id = f.figure_id
     left join figure_credits as share_cr on share_cr.figure_id = share.figure_id
 )
 
-select * from final
+select * exclude (latest_rank) from final
+where latest_rank = 1
 order by act_id, count_rank

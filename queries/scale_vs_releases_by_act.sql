@@ -1,45 +1,20 @@
--- One row per act and series: what the act was said to reach (role 'scope') against how many it
--- released (the derived all-categories total where there are several release categories, else the
--- one published release figure). A series no source gives is still a row, with no figure, so the
--- chart can say "not given" instead of drawing nothing or a zero. Only the $act_limit most recent
--- acts are drawn (a chart of ten thousand acts is unreadable); acts_total says how many there are.
+-- One row per act and series: what each act announced (its reach and its releases, from the draft,
+-- the initiative or the law as passed) against what it delivered (the latest count of its reach and
+-- of its releases). A series no source gives is still a row, with no figure, so the chart can say
+-- "not given" instead of drawing nothing or a zero. Only the $act_limit most recent acts are drawn
+-- (a chart of ten thousand acts is unreadable); acts_total says how many there are.
 with shown_acts as (
     select *, count(*) over () as acts_total
     from acts
     qualify row_number() over (order by act_date desc, act_id desc) <= $act_limit::bigint
 ),
 
-series (series_id, series_rank, series_label) as (
+series (series_id, series_rank, series_label, promised) as (
     values
-        ('reach', 1, 'Reach (affected or covered)'),
-        ('released', 2, 'Released')
-),
-
-release_parts as (
-    select act_id, stage, count(*) as part_count
-    from all_figures
-    where role = 'release' and not derived
-    group by act_id, stage
-),
-
-candidates as (
-    select 'reach' as series_id, f.*
-    from all_figures as f
-    where f.role = 'scope' and not f.derived
-    union all by name
-    select 'released' as series_id, f.*
-    from all_figures as f
-    join release_parts as p using (act_id, stage)
-    where f.role = 'release'
-        and (f.measure_id = 'released_total' or (not f.derived and p.part_count = 1))
-),
-
--- Where an act has both an announced and a reported figure, the reported outcome wins.
-chosen as (
-    select *
-    from candidates
-    qualify row_number() over (
-        partition by act_id, series_id order by stage = 'reported' desc, stage) = 1
+        ('announced_reach', 1, 'Reach announced', true),
+        ('delivered_reach', 2, 'Reach delivered', false),
+        ('announced_released', 3, 'Releases announced', true),
+        ('delivered_released', 4, 'Releases delivered', false)
 ),
 
 final as (
@@ -53,6 +28,7 @@ final as (
         s.series_id,
         s.series_rank,
         s.series_label,
+        s.promised,
         c.figure_id,
         c.measure_id,
         coalesce(c.measure_label, s.series_label) as measure_label,
@@ -64,13 +40,16 @@ final as (
         coalesce(c.unit, 'persons') as unit,
         coalesce(c.value_text, 'not given') as value_text,
         c.as_of,
+        c.published,
+        c.source_count,
         c.quote,
+        c.locator,
         c.derived,
         c.derivation,
         coalesce(cr.credits, []::varchar[]) as credits
     from shown_acts as a
     cross join series as s
-    left join chosen as c on c.act_id = a.act_id and c.series_id = s.series_id
+    left join announced_vs_delivered as c on c.act_id = a.act_id and c.series_id = s.series_id
     left join figure_credits as cr on cr.figure_id = c.figure_id
 )
 

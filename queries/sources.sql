@@ -2,7 +2,7 @@
 -- either as the source we read or as the one the number is attributed to.
 with figure_counts as (
     select source_id, count(*) as figures_read_here
-    from figures
+    from (select source_id from figures union all select source_id from figure_sources)
     group by source_id
 ),
 
@@ -21,6 +21,10 @@ final as (
         s.author,
         s.title,
         s.published,
+        s.published_inferred,
+        s.accessed,
+        s.url,
+        s.language,
         s.kind,
         c.kind_text,
         s.secondary,

@@ -13,7 +13,7 @@ acts_without_reported_release as (
         'The sources give only what the act announced, not how many were released.', a.act_date
     from acts as a
     where not exists (select 1 from figures as f join measures as m using (measure_id)
-                      where f.act_id = a.act_id and m.role = 'release' and f.stage = 'reported')
+                      where f.act_id = a.act_id and m.role = 'release' and f.stage in ('interim', 'final', 'reported'))
 ),
 
 unknown_derived as (

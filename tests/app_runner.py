@@ -1,7 +1,21 @@
 """Run one page of app.py in Streamlit's AppTest, as a reader following a link would."""
 from __future__ import annotations
 
+import re
+import string
+
 from amnesty.paths import ROOT
+from components.text import WORD_JOINER
+
+_ESCAPED = re.compile(r"\\([" + re.escape(string.punctuation) + "])")
+
+
+def shown(markdown):
+    """The characters a reader sees of Markdown that components/text.py made literal: escapes and
+    word joiners removed (our own ** stays, which no data value holds). Non-text passes through."""
+    if not isinstance(markdown, str):
+        return markdown
+    return _ESCAPED.sub(r"\1", markdown).replace(WORD_JOINER, "")
 
 
 def run_app_page(page: str, query_params: dict[str, str]):
@@ -17,3 +31,12 @@ def run_app_page(page: str, query_params: dict[str, str]):
         app.switch_page(page)
         app.run()
     return app
+
+
+def clear_app_caches() -> None:
+    """Forget every cached connection, query, chart and version, as a fresh server would: a test
+    that serves another database must not leave its results to the next test."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -74,9 +74,9 @@ def missing_column(d):
 
 def duplicate_id(d):
     header, rows = read(d, "figures.csv")
-    rows[2]["figure_id"] = rows[1]["figure_id"]
-    write(d, "figures.csv", header, rows)
-    return [f"figures.csv row 4, column figure_id: duplicate {rows[1]['figure_id']!r}: …"]
+    # A copy of a row, so no other file's reference to the row it replaced dangles.
+    write(d, "figures.csv", header, rows + [dict(rows[1])])
+    return [f"figures.csv row {len(rows) + 2}, column figure_id: duplicate {rows[1]['figure_id']!r}: …"]
 
 
 def duplicate_act_id(d):
@@ -217,8 +217,8 @@ def blank_row(d):
 # TypeError traceback instead of naming the cell.
 
 def required_cell_left_empty(d):
-    row = edit(d, "figures.csv", "pardon-2016.released", quote="", source_id="")
-    return [f"figures.csv row {row}, column {c}: required, but empty" for c in ("source_id", "quote")]
+    row = edit(d, "figures.csv", "pardon-2016.released", source_id="")
+    return [f"figures.csv row {row}, column source_id: required, but empty"]
 
 
 def _rewrite_line(d, file, row_id, change):
@@ -279,7 +279,7 @@ def snapshot(db: Path):
     """What a reader of the previous database sees: its bytes and every published row."""
     con = connect(db)
     try:
-        rows = run_query(con, "all_figures", act_ids=[], measure_ids=[], qualifiers=[], source_ids=[],
+        rows = run_query(con, "all_figures", act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[],
                          include_derived=True)
     finally:
         con.close()

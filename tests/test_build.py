@@ -49,7 +49,7 @@ def test_the_app_rebuilds_a_database_built_from_older_data(tmp_path, monkeypatch
     monkeypatch.setattr("amnesty.version.VIEWS_DIR", db_module.QUERIES_DIR / "views")
     db = build(data, tmp_path / "amnesty.duckdb")
     figures = (data / "figures.csv").read_text(encoding="utf-8")
-    (data / "figures.csv").write_text(figures.replace(",148,exact,148,148,", ",149,exact,149,149,"), encoding="utf-8")
+    (data / "figures.csv").write_text(figures.replace(",148,exact,false,148,148,", ",149,exact,false,149,149,"), encoding="utf-8")
 
     with db_module.connect(db, build_if_missing=True) as con:
         assert con.execute("select value from figures where figure_id = 'pardon-2016.released'").fetchone() == (149,)

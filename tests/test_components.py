@@ -39,6 +39,7 @@ def test_registry_names_every_chart_and_one_breakdown_per_act(con):
                      "political-prisoner-groups"):
         assert expected in names
     assert {f"act-breakdown-{a}" for a in acts} <= set(names)
+    assert {f"act-timeline-{a}" for a in acts} <= set(names)
 
 
 def test_unknown_figure_name_lists_known_ones(con):
@@ -49,7 +50,8 @@ def test_unknown_figure_name_lists_known_ones(con):
 def test_every_chart_is_finished(charts):
     for name, chart in charts.items():
         layout = chart.figure.layout
-        assert layout.yaxis.type == "category", name
+        # rows on a categorical axis; the timeline lays its rows out in pixels
+        assert layout.yaxis.type == "category" or name.startswith("act-timeline-"), name
         assert layout.font.family == "DejaVu Sans" or layout.template.layout.font.family == "DejaVu Sans"
         assert chart.title and chart.alt_text and chart.source.startswith("Source"), name
         footer = [a for a in layout.annotations if a.name == "footer"]
@@ -63,9 +65,16 @@ def test_builders_do_not_import_streamlit():
         assert not re.search(r"^\s*(import|from)\s+streamlit", path.read_text(), re.M), path
 
 
-def test_lower_bounds_end_in_an_arrow_and_unknowns_get_no_bar(charts, con):
-    chart = charts["scale-vs-releases"]
+def overview_rows(con):
+    """The overview's rows as drawn: an act with no announced number shows only what it delivered."""
     frame = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS)
+    announced = set(frame.loc[frame["promised"] & frame["figure_id"].notna(), "act_id"])
+    return frame[~frame["promised"] | frame["act_id"].isin(announced)]
+
+
+def test_lower_bounds_end_in_an_arrow_and_unknowns_get_no_bar(charts, con):
+    chart = charts["scale-vs-releases-linear"]
+    frame = overview_rows(con)
     bar = traces(chart, "values")[0]
     lower = frame[frame["low"].notna() & frame["high"].isna()]
     arrows = traces(chart, "lower bound")[0]
@@ -80,13 +89,12 @@ def test_lower_bounds_end_in_an_arrow_and_unknowns_get_no_bar(charts, con):
 
 
 def test_upper_bound_and_range_are_drawn_as_such(charts, con):
-    breakdown = charts["act-breakdown-amnesty-2025-26"]
-    nearly = run_query(con, "release_breakdown_by_act", act_id="amnesty-2025-26")
+    coverage = charts["political-prisoner-coverage"]
+    nearly = run_query(con, "political_prisoner_coverage")
     nearly = nearly[nearly["qualifier"] == "nearly"]
-    upper = traces(breakdown, "upper bound")[0]
+    upper = traces(coverage, "upper bound")[0]
     assert list(upper.x) == list(nearly["high"]) and upper.marker.symbol == "triangle-left"
 
-    coverage = charts["political-prisoner-coverage"]
     expected = run_query(con, "political_prisoner_coverage")
     expected = expected[expected["qualifier"] == "range"].iloc[0]
     whisker = traces(coverage, "range")[0]
@@ -94,20 +102,37 @@ def test_upper_bound_and_range_are_drawn_as_such(charts, con):
     assert list(whisker.error_x.array) == [expected["high"] - expected["low"]]
 
 
-def test_announced_bars_are_hatched_and_reported_are_solid(charts, con):
-    bar = traces(charts["scale-vs-releases"], "values")[0]
-    frame = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS).dropna(subset=["low"])
+def test_announced_bars_are_hatched_and_delivered_are_solid(charts, con):
+    bar = traces(charts["scale-vs-releases-linear"], "values")[0]
+    frame = overview_rows(con).dropna(subset=["low"])
     hatch = dict(zip(bar.y, bar.marker.pattern.shape))
+    assert set(frame["stage"]) >= {"announced", "interim"}
     for row in frame.itertuples():
-        assert hatch[f"{row.act_id}|{row.series_id}"] == ("/" if row.stage == "announced" else "")
+        assert hatch[f"{row.act_id}|{row.series_id}"] == ("/" if row.stage in ("announced", "adopted") else "")
+
+
+def test_a_log_axis_draws_dots_not_bars(charts, con):
+    """A bar claims a length from zero, which a log axis has not got: there each number is a dot,
+    hollow for a promise, with its arrow just beyond it."""
+    chart = charts["scale-vs-releases"]
+    assert not [t for t in chart.figure.data if t.type == "bar"]
+    dots = traces(chart, "values")[0]
+    frame = overview_rows(con).dropna(subset=["low"])
+    symbols = dict(zip(dots.y, dots.marker.symbol))
+    for row in frame.itertuples():
+        assert symbols[f"{row.act_id}|{row.series_id}"] == (
+            "circle-open" if row.stage in ("announced", "adopted") else "circle")
+    arrows = traces(chart, "lower bound")[0]
+    ends = dict(zip(dots.y, dots.x))
+    assert all(x > ends[key] for key, x in zip(arrows.y, arrows.x))
 
 
 def test_hover_carries_quote_and_qualifier(charts, con):
     bar = traces(charts["scale-vs-releases"], "values")[0]
     hover = dict(zip(bar.y, bar.customdata))
     row = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS).set_index(["act_id", "series_id"]).loc[
-        ("amnesty-2025-26", "reach")]
-    text = hover["amnesty-2025-26|reach"]
+        ("amnesty-2025-26", "announced_reach")]
+    text = hover["amnesty-2025-26|announced_reach"]
     assert "Qualifier: more than" in text and row["value_text"] in text
     assert row["quote"][:40] in text.replace("<br>", " ")
 
@@ -126,7 +151,8 @@ def test_group_sizes_not_given_are_not_zero(charts, con):
 def test_a_group_reached_in_part_draws_its_released_members_not_its_size_as_reached(charts, con):
     groups = run_query(con, "prisoner_groups_by_reach").set_index("group_id")
     releases = groups.loc["religious-believers", "releases"]
-    assert [(r["value_text"], r["stage"]) for r in releases] == [("36", "reported"), ("25–30", "expected")]
+    assert [(r["value_text"], r["stage"]) for r in releases] == [("36", "interim"),
+                                                                 ("approximately 25–30", "expected")]
     bar = traces(charts["political-prisoner-groups"], "values")[0]
     colours = dict(zip(bar.y, bar.marker.color))
     assert colours["religious-believers"] == ROLE_COLOURS["list"]
@@ -216,3 +242,25 @@ def test_every_quote_derivation_and_source_of_a_chart_is_in_its_plain_lines(char
     assert overview[0] == (f"{first.measure_label} ({first.act_title}): {first.value_text}. "
                            f"“{first.quote}” {'Sources' if ';' in first.credits else 'Source'}: "
                            f"{first.credits}.")
+
+
+def bar_colours_by_figure(chart, figure_of_key) -> dict[str, str]:
+    """figure_id -> the colour of the bar drawn for it (its outline: the fill of an announced or
+    expected bar is a tint of it)."""
+    (bars,) = traces(chart, "values")
+    return {figure_of_key(key): colour for key, colour in zip(bars.y, bars.marker.line.color)
+            if figure_of_key(key)}
+
+
+def test_a_group_keeps_one_colour_across_the_political_prisoner_charts(charts, con):
+    """A figure drawn in both charts (a group's size, its members released or expected) is drawn
+    in one colour in both: the believers on the list are not purple in one and grey in the other."""
+    groups = run_query(con, "prisoner_groups_by_reach").set_index("group_id")
+    sizes = groups["size_figure_id"].dropna().to_dict()
+    in_coverage = bar_colours_by_figure(charts["political-prisoner-coverage"], lambda key: key)
+    in_groups = bar_colours_by_figure(
+        charts["political-prisoner-groups"],
+        lambda key: key.split("|", 1)[1] if "|" in key else sizes.get(key))
+    shared = set(in_coverage) & set(in_groups)
+    assert set(sizes.values()) & shared, "expected a group's size in both charts"
+    assert {f: in_coverage[f] for f in shared} == {f: in_groups[f] for f in shared}

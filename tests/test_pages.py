@@ -4,7 +4,10 @@ import pandas as pd
 import pytest
 
 from amnesty.db import run_query
+from amnesty.filters import Filters
+from amnesty.version import built_version
 from amnesty.figures import CHART_ACTS
+from app_runner import shown
 
 
 @pytest.fixture(scope="module")
@@ -18,8 +21,10 @@ def page_text(app) -> str:
     parts = [e.value for kind in ("markdown", "caption", "title", "header", "subheader")
              for e in getattr(app, kind)]
     parts += [f"{m.label} {m.value}" for m in app.metric]
-    parts += [chart.proto.alt for chart in app.get("plotly_chart")]  # each chart's alt text
-    return "\n".join(str(p) for p in parts)
+    # Data text reaches Markdown escaped (components/text.py): compare what a reader sees. Each
+    # chart's alt text is its accessible name, a plain attribute with nothing to unescape.
+    alts = [chart.proto.alt for chart in app.get("plotly_chart")]
+    return "\n".join([shown("\n".join(str(p) for p in parts)), *alts])
 
 
 def assert_clean(app):
@@ -31,10 +36,10 @@ def test_overview_shows_lede_and_every_act(run_page, db):
     assert_clean(app)
     text = page_text(app)
     lede = run_query(db, "latest_act_vs_earlier").iloc[0]
-    for value in (lede.latest_scope_text, lede.latest_release_text, lede.earlier_release_text,
-                  lede.earlier_scope_text):
-        assert value in text
-    scale = run_query(db, "scale_vs_releases_by_act", **CHART_ACTS)
+    for value in (lede.announced_reach_text, lede.announced_released_text, lede.delivered_reach_text,
+                  lede.delivered_released_text, lede.earlier_release_text):
+        assert f"**{value}**" in text
+    scale = run_query(db, "scale_vs_releases_by_act", **CHART_ACTS).dropna(subset=["figure_id"])
     for act_title, value_text in zip(scale["act_title"], scale["value_text"]):
         assert act_title in text and value_text in text
     assert len(app.get("plotly_chart")) == 1
@@ -52,22 +57,26 @@ def test_act_detail_shows_breakdown_remainder_dates_and_sources(run_page, db):
     assert_clean(app)
     text = page_text(app)
     breakdown = run_query(db, "release_breakdown_by_act", act_id="amnesty-2021")
-    remainder = breakdown[breakdown["measure_id"] == "not_broken_down"].iloc[0]
+    remainder = breakdown[breakdown["measure_id"] == "not_broken_down"].iloc[-1]
     assert remainder["value_text"] in text and "derived" in text
     for value_text in breakdown["value_text"]:
         assert value_text in text
     for source in run_query(db, "sources_by_act", act_id="amnesty-2021").itertuples():
         assert source.short_name in text and source.kind_text in text
     act = run_query(db, "acts").set_index("act_id").loc["amnesty-2021"]
-    assert act.act_date in text
+    assert f"# {act.act_title}" in app.title[0].value or act.act_title == app.title[0].value
+    for label in run_query(db, "act_timeline", act_id="amnesty-2021")["label"]:
+        assert label in text, label
 
 
 def test_political_prisoners_key_numbers(run_page, db):
     app = run_page("app_pages/political_prisoners.py")
     assert_clean(app)
     text = page_text(app)
-    figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], qualifiers=[],
-                        source_ids=[], include_derived=True).set_index("measure_id")["value_text"]
+    # the latest count of each measure, as the page shows it
+    figures = run_query(db, "all_figures", act_ids=["amnesty-2025-26"], measure_ids=[], stages=[],
+                        qualifiers=[], source_ids=[], include_derived=True).sort_values("as_of").groupby(
+                            "measure_id").last()["value_text"]
     for measure in ("political_prisoners_listed", "religious_believers_listed",
                     "political_prisoners_released", "political_prisoners_expected_release",
                     "coverage_share_of_list", "expected_coverage_share_of_list",
@@ -82,10 +91,73 @@ def test_political_prisoners_key_numbers(run_page, db):
 def test_data_page_filters_from_url(run_page, db):
     app = run_page("app_pages/data.py", act="pardon-2016")
     assert_clean(app)
-    expected = run_query(db, "all_figures", act_ids=["pardon-2016"], measure_ids=[], qualifiers=[],
-                         source_ids=[], include_derived=True)
-    assert len(app.dataframe[0].value) == len(expected)
+    expected = run_query(db, "all_figures", **Filters.of(act_ids=["pardon-2016"]).query_params())
+    assert len(app.table[0].value) == len(app.dataframe[0].value) == len(expected)
     assert f"{len(expected)} rows" in page_text(app)
+
+
+def test_the_data_table_speaks_to_readers_and_the_files_keep_machine_names(run_page, db):
+    app = run_page("app_pages/data.py", act="amnesty-2025-26")
+    table = app.table[0].value.map(shown)
+    assert list(table.columns)[:3] == ["Act", "What was counted", "Figure"]
+    assert {"Qualifier in words", "Source", "As of"} <= set(table.columns)
+    expected = run_query(db, "all_figures", **Filters.of(act_ids=["amnesty-2025-26"]).query_params())
+    assert list(table["Figure"]) == list(expected["value_text"])
+    # Qualifiers read as words: more_than is "more than", and no code with an underscore is shown.
+    assert list(table["Qualifier in words"]) == [q.replace("_", " ") for q in expected["qualifier"]]
+    assert "more than" in set(table["Qualifier in words"])
+    # Every value is there in full (st.table wraps; nothing is cut to fit a cell).
+    assert list(table["What was counted"]) == list(expected["measure_label"])
+
+
+def test_data_filters_narrow_one_another_and_list_acts_by_date(run_page, db):
+    app = run_page("app_pages/data.py")
+    acts = run_query(db, "acts").sort_values(["act_date", "act_id"])
+    assert app.multiselect(key="filter-act").options == list(acts["act_title"])
+    act = "pardon-2016"
+    app.multiselect(key="filter-act").set_value([act]).run()
+    assert_clean(app)
+    figures = run_query(db, "all_figures", **Filters.of(act_ids=[act]).query_params())
+    labels = dict(zip(figures["measure_id"], figures["measure_label"]))
+    # Only the chosen act's measures are offered; and the stages and sources its figures have.
+    assert sorted(app.multiselect(key="filter-measure").options) == sorted(labels.values())
+    assert set(app.multiselect(key="filter-stage").options) == set(figures["stage"])
+    measure = figures["measure_id"].iloc[0]
+    app.multiselect(key="filter-measure").set_value([measure]).run()
+    # ...and the acts list narrows to the acts that have that measure, keeping the chosen one.
+    having = run_query(db, "all_figures", **Filters.of(measure_ids=[measure]).query_params())
+    assert set(app.multiselect(key="filter-act").options) == set(
+        acts.set_index("act_id").loc[sorted(set(having["act_id"])), "act_title"])
+    assert app.query_params["act"] == act and app.query_params["measure"] == measure
+
+
+def test_the_data_pages_chart_follows_the_filters(run_page, db):
+    everything = run_page("app_pages/data.py")
+    one_act = run_page("app_pages/data.py", act="amnesty-2025-26", derived="no")
+    published = run_query(db, "all_figures", **Filters.of(act_ids=["amnesty-2025-26"],
+                                                          include_derived=False).query_params())
+    counted = one_act.get("plotly_chart")[0].proto.spec
+    assert f"{len(published)} published" in counted  # "N of M published numbers are bounds"
+    assert counted != everything.get("plotly_chart")[0].proto.spec
+
+
+def test_the_data_page_gives_the_views_stable_url_code_and_citation(run_page, db):
+    app = run_page("app_pages/data.py", act="pardon-2016", stage="reported")
+    version = built_version(db)
+    code = [c.value for c in app.code]
+    url = f"/data/figures.csv?act=pardon-2016&stage=reported&v={version}"
+    assert code[0].endswith(url)  # AppTest has no browser address: the URL is relative
+    for needle in ("pd.read_csv(", "read.csv(", "import delimited ", "=IMPORTDATA("):
+        assert any(needle in c and url in c for c in code), needle
+    apa = next(c for c in code if c.startswith("Azerbaijan amnesty dashboard maintainers."))
+    assert url in apa and version in apa
+    sources = run_query(db, "sources")
+    rows = run_query(db, "all_figures", **Filters.of(act_ids=["pardon-2016"],
+                                                     stages=["reported"]).query_params())
+    used = {s for listed in rows["source_ids"].dropna() for s in listed.split("; ")} | set(
+        rows["attributed_to"].dropna())
+    for source in sources.itertuples():
+        assert (source.credit_text in apa) == (source.source_id in used), source.source_id
 
 
 def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db):
@@ -95,15 +167,20 @@ def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db
     for source in run_query(db, "sources").itertuples():
         assert source.short_name in text and source.kind_text in text
         assert source.reliability_note in text
-    claim = run_query(db, "largest_previous_claim_check").iloc[0]
-    for value in (claim.latest_scope_text, claim.previous_scope_text, claim.twice_previous_text,
-                  claim.verdict):
-        assert value in text
+    claims = app.table[-2].value.map(shown)
+    expected = run_query(db, "largest_previous_claim_check")
+    assert list(claims["Verdict"]) == list(expected["verdict"])
+    assert list(claims["Twice that"]) == list(expected["twice_previous_text"])
+    for disputed in run_query(db, "disagreements").itertuples():
+        assert disputed.disagreement in text
 
 
 def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db):
     app = run_page("app_pages/sources_and_method.py")
-    qualifiers, derived, unknown = (t.value for t in app.table)
+    # source counts are numbers: st.table shows them as they are, not through the text door
+    corroboration = app.table[0].value
+    assert list(corroboration["Sources"]) == list(run_query(db, "figure_corroboration")["source_count"])
+    qualifiers, derived, claims, unknown = (t.value.map(shown) for t in app.table[-4:])
     assert list(qualifiers["Qualifier"]) == list(run_query(db, "qualifier_readings")["qualifier_text"])
     expected = run_query(db, "derived_figures_by_act")
     assert list(zip(derived["Derived figure"], derived["Value"])) == list(
@@ -112,10 +189,19 @@ def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db
 
 
 def test_the_data_table_pages_through_the_filtered_rows_in_sql(db):
-    filters = dict(act_ids=[], measure_ids=[], qualifiers=[], source_ids=[], include_derived=True)
+    filters = dict(act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[], include_derived=True)
     whole = run_query(db, "all_figures", **filters)
     assert run_query(db, "all_figures_count", **filters).iloc[0]["row_count"] == len(whole)
     pages = [run_query(db, "all_figures_page", **filters, row_limit=10, row_offset=offset)
              for offset in range(0, len(whole), 10)]
     assert [len(p) for p in pages] == [10] * (len(whole) // 10) + ([len(whole) % 10] if len(whole) % 10 else [])
     assert list(pd.concat(pages)["figure_id"]) == list(whole["figure_id"])
+
+
+def test_chart_tables_show_reader_labels_and_qualifiers_in_words(run_page):
+    app = run_page("app_pages/political_prisoners.py")
+    for table in app.dataframe:
+        columns = list(table.value.columns)
+        assert not [c for c in columns if "_" in c], columns  # no machine names
+        if "Qualifier" in columns:
+            assert not [q for q in table.value["Qualifier"].dropna() if "_" in q]

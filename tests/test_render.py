@@ -6,12 +6,17 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from amnesty import render
+from amnesty.export_spec import ExportSpec
+from amnesty.studio import ExportFacts, compose
 from components.chart import finish
 
 pytestmark = pytest.mark.skipif(not render.chromium_available(), reason="needs /usr/bin/chromium")
@@ -33,20 +38,34 @@ def small_chart(title: str = "Releases stayed in the hundreds", source: str = "S
                   source=source, alt_text=f"Bar chart: {title}.", data=pd.DataFrame({"n": [148, 1391]}))
 
 
+FACTS = ExportFacts(version="abc123def456", made_on=date(2026, 1, 2), site_url="https://amnesty.example")
+
+
 def svg_texts(svg: bytes) -> list[str]:
-    """Each drawn line of text: a <text>, or each <tspan> line of a multi-line one."""
-    return [el.text for el in ET.fromstring(svg).iter()
-            if el.tag in (SVG + "text", SVG + "tspan") and el.text]
+    """The words of each <text> element, its drawn lines joined by spaces."""
+    blocks = []
+    for text in ET.fromstring(svg).iter(SVG + "text"):
+        lines = [el for el in text if el.tag == SVG + "tspan" and "line" in el.get("class", "")]
+        blocks.append(" ".join("".join(line.itertext()) for line in lines) if lines
+                      else "".join(text.itertext()))
+    return blocks
+
+
+def export(chart, **spec):
+    return compose(chart, ExportSpec(name="test", **spec), FACTS)
 
 
 def test_every_format_has_its_magic_bytes_words_and_metadata(warm_kaleido):
     chart = small_chart()
-    files = dict(zip(render.FORMATS, render.render_charts([(chart, f) for f in render.FORMATS])))
+    files = dict(zip(render.FORMATS, render.render_exports([(export(chart), f) for f in render.FORMATS])))
     for fmt, data in files.items():
         assert data.startswith(MAGIC[fmt]), fmt
 
     texts = svg_texts(files["svg"])
-    assert chart.title in texts and chart.source in texts and "A note." in texts
+    assert chart.title in texts and "A note. " + chart.source in " ".join(texts)
+    # The footer: source, version, date, licence and the site's address.
+    assert ("Graphic: Azerbaijan amnesty dashboard maintainers · Data: dataset version abc123def456, "
+            "2026-01-02 · Licence: CC BY 4.0 · https://amnesty.example") in " ".join(texts)
     assert b"@import" not in files["svg"] and b"fonts.googleapis" not in files["svg"]
     assert f"<desc>{chart.alt_text}</desc>".encode() in files["svg"]
 
@@ -62,22 +81,47 @@ def test_every_format_has_its_magic_bytes_words_and_metadata(warm_kaleido):
     assert "Plotly.newPlot" in page                      # below checks no request is made
 
 
-def test_presets_and_overrides_set_the_png_size(warm_kaleido):
+def png_size(png: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", png[16:24])  # the IHDR chunk comes first
+
+
+def test_presets_and_overrides_set_the_png_size_and_dpi(warm_kaleido):
     chart = small_chart()
-    height = chart.figure.layout.height
-    for size, expected in [(render.resolve_size("social"), (1080, 2 * height)),
-                           (render.resolve_size("article", width=500, height=300, scale=1), (500, 300))]:
-        png = render.chart_bytes(chart, "png", size)
-        assert struct.unpack(">II", png[16:24]) == expected
-    with pytest.raises(ValueError, match="unknown preset"):
-        render.resolve_size("poster")
+    cases = [({"preset": "article"}, (1600, 900), 192), ({"preset": "square"}, (1080, 1080), 192),
+             ({"preset": "portrait"}, (1080, 1350), 192), ({"preset": "print"}, (2008, 1417), 300),
+             ({"preset": "custom", "width": 500, "height": 300, "scale": 1}, (500, 300), 96),
+             # A width alone keeps the preset's shape.
+             ({"preset": "article", "width": 1200, "scale": 1}, (1200, 675), 96)]
+    jobs = [(export(chart, **spec), "png") for spec, _, _ in cases]
+    for (spec, expected, dpi), png in zip(cases, render.render_exports(jobs)):
+        assert png_size(png) == expected, spec
+        with Image.open(io.BytesIO(png)) as image:
+            assert [round(d) for d in image.info["dpi"]] == [dpi, dpi], spec
+    # The print PDF is a page of 170 × 120 mm (the figure is vector; its scale is the PNG's).
+    box = PdfReader(io.BytesIO(render.export_bytes(export(chart, preset="print"), "pdf"))).pages[0].mediabox
+    assert [round(float(side) / 72 * 25.4) for side in (box.width, box.height)] == [170, 120]
+    # Custom with no height: the height the words and rows need at that width.
+    laid = export(chart, preset="custom", width=400)
+    assert png_size(render.export_bytes(laid, "png")) == (800, laid.png_height)
+    assert laid.png_height == 2 * laid.layout_height
+
+
+def test_the_png_carries_its_words_as_text_metadata(warm_kaleido):
+    chart = small_chart(title="Releases – ə and “quotes”")
+    png = render.export_bytes(export(chart, byline="Graphic: A. Editor", source_extra="Reuters"), "png")
+    with Image.open(io.BytesIO(png)) as image:
+        info = image.text
+    assert info["Title"] == chart.title and info["Description"] == chart.alt_text
+    assert info["Source"] == chart.source + " · Reuters"  # ours first, never replaced
+    assert info["Author"] == "Graphic: A. Editor"
+    assert info["Copyright"] == "Azerbaijan amnesty dashboard maintainers. Licence: CC BY 4.0. https://amnesty.example"
 
 
 def test_concurrent_exports_each_get_their_own_figure(warm_kaleido):
     """Kaleido's sync server mixes up results across threads (plotly/Kaleido #441, #444)."""
     charts = [small_chart(title=f"Figure number {i}") for i in range(6)]
     with ThreadPoolExecutor(max_workers=3) as pool:
-        svgs = list(pool.map(lambda c: render.chart_bytes(c, "svg"), charts))
+        svgs = list(pool.map(lambda c: render.export_bytes(export(c), "svg"), charts))
     for chart, svg in zip(charts, svgs):
         assert chart.title in svg_texts(svg)
 
@@ -86,7 +130,7 @@ def test_html_embed_draws_a_plot_offline_in_chromium(tmp_path):
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     chart = small_chart()
     page_file = tmp_path / "chart.html"
-    page_file.write_bytes(render.html_bytes(chart))
+    page_file.write_bytes(render.html_bytes(export(chart)))
     requests = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(render.CHROMIUM), args=[
@@ -106,3 +150,17 @@ def test_html_embed_draws_a_plot_offline_in_chromium(tmp_path):
         finally:
             browser.close()
     assert requests == []
+
+
+def test_the_two_html_modes_say_where_plotly_js_comes_from():
+    from plotly.io._utils import plotly_cdn_url
+
+    chart = small_chart()
+    whole = render.html_bytes(export(chart)).decode()
+    small = render.html_bytes(export(chart, html_mode="small")).decode()
+    assert not re.search(r"<script[^>]*\bsrc=", whole) and len(whole) > 3_000_000  # inlined
+    # The installed plotly's own plotly.js version, with its subresource-integrity hash.
+    scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"[^>]*integrity=\"sha256-[^\"]+\"", small)
+    assert scripts == [plotly_cdn_url()] and len(small) < 100_000
+    for page in (whole, small):
+        assert f'aria-label="{chart.alt_text}"' in page and "Plotly.newPlot" in page

@@ -5,13 +5,16 @@ import json
 import zipfile
 from datetime import date
 
+import openpyxl
 import pytest
 import yaml
 from frictionless import validate
 from typer.testing import CliRunner
 
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
+from amnesty.citation import AUTHOR, Citation
 from amnesty.cli import app
+from components.text import readme_literal
 from amnesty.db import connect, run_query
 from amnesty.downloads import DOWNLOAD_FORMATS, filtered_download
 from amnesty.version import dataset_version
@@ -63,8 +66,9 @@ def test_the_zip_carries_data_dictionary_readme_and_citation(download, expected,
     assert list(csv["figure_id"]) == list(expected["figure_id"])
 
     readme = (root / "README.md").read_text(encoding="utf-8")
-    assert download.cite.text() not in readme  # the README cites only the sources these rows use
-    assert f"Dataset version {download.cite.version}" in readme and DAY.isoformat() in readme
+    # The citation's words come from the data: the README has them literal (components.text).
+    assert readme_literal(download.cite.text()) in readme and download.cite.bibtex() in readme
+    assert f"Dataset version: `{download.cite.version}`" in readme and DAY.isoformat() in readme
     assert f"holds {len(expected)} rows" in readme
     # The 2021 rows rest on the AI-written press article: the README says to treat it with care.
     flagged = download.sources[download.sources["source_id"].isin(expected["source_id"])
@@ -77,6 +81,53 @@ def test_the_zip_carries_data_dictionary_readme_and_citation(download, expected,
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
+def test_the_citation_lists_only_the_sources_behind_the_rows(download, expected):
+    """The citation names the 2021 rows' sources (first, further, attributed to, and the copy each
+    was read in) and no other."""
+    given = {s for listed in expected["source_ids"].dropna() for s in listed.split("; ") if s}
+    used = given | set(expected["source_id"].dropna()) | set(expected["attributed_to"].dropna())
+    sources = download.sources.set_index("source_id")
+    used |= set(sources.index[sources["short_name"].isin(sources.loc[sorted(used), "reported_in_name"])])
+    assert given - set(expected["source_id"].dropna()), "expected a further source in the 2021 rows"
+    assert used and len(sources) > len(used)
+    for source_id, row in sources.iterrows():
+        named = any(line.startswith(row.credit_text) for line in download.cite.sources)
+        assert named == (source_id in used), source_id
+    for text in (download.cite.text(), download.cite.bibtex()):
+        assert all(sources.loc[s, "credit_text"] in text for s in used)
+
+
+def test_bibtex_escapes_what_latex_reads_as_markup():
+    cite = Citation(title="Rates_50% & more {x}", version="abc", accessed=DAY, sources=("A #1",),
+                    url="https://example.org/data/figures.csv?act=a_b&v=abc")
+    entry = cite.bibtex()
+    assert r"Rates\_50\% \& more \{x\}" in entry and r"A \#1" in entry
+    assert "url          = {https://example.org/data/figures.csv?act=a_b&v=abc}," in entry
+    assert "urldate      = {2026-11-23}," in entry and "version      = {abc}," in entry
+    assert cite.text().startswith(f"{AUTHOR}. (2026). Rates_50% & more {{x}} (Version abc) [Data set]. "
+                                  "Retrieved November 23, 2026, from https://example.org/")
+
+
+def test_the_xlsx_has_a_frozen_header_and_an_about_sheet(download, expected):
+    book = openpyxl.load_workbook(io.BytesIO(download.data("xlsx")))
+    figures, about = book.worksheets
+    assert (figures.title, about.title) == ("figures", "About")
+    assert figures.freeze_panes == "A2"
+    assert [c.value for c in figures[1]] == list(expected.columns)
+    cells = {row[0].value: row[1].value for row in about.iter_rows() if len(row) > 1 and row[0].value}
+    assert cells["How to cite (APA)"] == download.cite.text()
+    assert cells["BibTeX"] == download.cite.bibtex()  # starts with @: kept as text, unprefixed
+    bibtex = next(row[1] for row in about.iter_rows() if row[0].value == "BibTeX")
+    assert bibtex.data_type == "s" and bibtex.quotePrefix
+    assert cells["Dataset version"] == download.cite.version
+    # The column dictionary gives the machine name, the reader's label and the meaning.
+    dictionary = {row[0].value: (row[1].value, row[2].value) for row in about.iter_rows()
+                  if row[0].value in expected.columns}
+    assert set(dictionary) == set(expected.columns)
+    assert dictionary["measure_label"][0] == "What was counted"
+    assert all(label and meaning for label, meaning in dictionary.values())
+
+
 def test_data_dictionary_describes_every_column_with_its_type(download, expected):
     package = json.loads(download.data("datapackage"))
     fields = package["resources"][0]["schema"]["fields"]
@@ -84,6 +135,8 @@ def test_data_dictionary_describes_every_column_with_its_type(download, expected
     assert all(f.get("description") for f in fields)
     types = {f["name"]: f["type"] for f in fields}
     assert (types["value"], types["low"], types["derived"]) == ("number", "number", "boolean")
+    titles = {f["name"]: f["title"] for f in fields}  # the reader's label beside the machine name
+    assert (titles["act_title"], titles["value_text"], titles["as_of"]) == ("Act", "Figure", "As of")
     assert package["version"] == download.cite.version
 
 
@@ -116,7 +169,8 @@ def test_cli_names_the_file_for_its_filters_when_no_output_is_given(built_db, tm
     result = runner.invoke(app, ["export", "data", "--format", "zip", "--act", "pardon-2016",
                                  "--db", str(built_db)])
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == [
+    from amnesty.outputs import MANIFEST  # the record that lets a later export replace it
+    assert [p.name for p in tmp_path.iterdir() if p.name != MANIFEST] == [
         f"azerbaijan-amnesties_act-pardon-2016_v{dataset_version()}.zip"]
 
 
@@ -127,3 +181,13 @@ def test_citation_file_names_the_dataset_as_the_app_does():
     assert (cff["cff-version"], cff["type"]) == ("1.2.0", "dataset")
     assert cff["title"] == dataset_title()
     assert cff["license"] == LICENSE.replace(" ", "-")
+
+
+def test_every_export_column_has_a_reader_label(expected):
+    """The data dictionary gives both names: a column the export gains gets a label written for
+    readers, not its machine name in words."""
+    from amnesty.data_dictionary import READER_LABELS
+
+    assert [c for c in expected.columns if c not in READER_LABELS] == []
+    labels = [READER_LABELS[c] for c in expected.columns]
+    assert len(set(labels)) == len(labels)

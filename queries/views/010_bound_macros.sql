@@ -11,6 +11,8 @@ create or replace macro qualifier_for_bounds(low, high) as case
 end;
 
 create or replace macro amount_text(amount, unit) as case
+    -- A share is shown to one decimal, but a whole one as the source prints it: 64%, not 64.0%.
+    when unit = 'percent' and amount = round(amount) then format('{:.0f}%', amount)
     when unit = 'percent' then format('{:.1f}%', amount)
     else format('{:,}', round(amount)::bigint)
 end;
@@ -25,4 +27,10 @@ create or replace macro figure_text(qualifier, value, low, high, unit) as case q
     when 'range' then amount_text(low, unit) || '–' || amount_text(high, unit)
     when 'at_most' then 'at most ' || amount_text(high, unit)
     else 'unknown'
+end;
+
+-- "approximately 25–30": a source's hedge on top of its qualifier ("about" already says it).
+create or replace macro hedged_text(approximate, qualifier, text) as case
+    when approximate and qualifier not in ('about', 'unknown') then 'approximately ' || text
+    else text
 end;

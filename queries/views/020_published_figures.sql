@@ -1,6 +1,14 @@
--- Every published number with its act, measure and source spelled out.
+-- Every published number with its act, measure and sources spelled out. A figure's sources are
+-- the one it was first recorded from (figures.source_id) and every further one in figure_sources;
+-- it was published on the earliest of their dates.
 create or replace table published_figures as
-with final as (
+with further as (
+    select figure_id, list(source_id order by source_id) as further_source_ids
+    from figure_sources
+    group by figure_id
+),
+
+final as (
     select
         f.figure_id,
         f.act_id,
@@ -13,19 +21,31 @@ with final as (
         f.stage,
         f.value,
         f.qualifier,
+        f.approximate,
         f.low,
         f.high,
         m.unit,
         f.as_of,
-        figure_text(f.qualifier, f.value, f.low, f.high, m.unit) as value_text,
+        f.as_of_inferred,
+        hedged_text(f.approximate, f.qualifier, figure_text(f.qualifier, f.value, f.low, f.high, m.unit))
+            as value_text,
         f.source_id,
         s.short_name as source_name,
         s.publisher as source_publisher,
         s.kind as source_kind,
+        s.url as source_url,
         f.attributed_to,
         att.short_name as attributed_name,
         att.kind as attributed_kind,
         f.quote,
+        f.qualifier_words,
+        f.locator,
+        list_prepend(f.source_id, coalesce(fs.further_source_ids, []::varchar[])) as source_ids,
+        1 + len(coalesce(fs.further_source_ids, [])) as source_count,
+        (select min(p.published) from sources as p
+         where p.source_id = f.source_id or list_contains(fs.further_source_ids, p.source_id))
+            as published,
+        f.disagreement,
         f.note,
         false as derived,
         null::varchar as derivation,
@@ -35,5 +55,7 @@ with final as (
     join acts as a using (act_id)
     join sources as s on s.source_id = f.source_id
     left join sources as att on att.source_id = f.attributed_to
+    left join further as fs using (figure_id)
 )
+
 select * from final;

@@ -11,7 +11,7 @@ with described as (
         concat_ws(' ',
             case when s.ai_written then 'AI-written' end,
             case when s.secondary then 'secondary' end,
-            s.kind) as kind_text,
+            replace(s.kind, '_', ' ')) as kind_text,
         via.short_name as reported_in_name
     from sources as s
     left join sources as via on via.source_id = s.reported_in
@@ -39,6 +39,11 @@ with published_credits as (
     select f.figure_id, 2, c.credit_text
     from figures as f
     join source_credits as c on c.source_id = f.attributed_to
+    union all
+    -- further sources that give the same figure, and whom they attribute it to
+    select fs.figure_id, 3, c.credit_text
+    from figure_sources as fs
+    join source_credits as c on c.source_id in (fs.source_id, fs.attributed_to)
 ),
 
 derived_inputs as (

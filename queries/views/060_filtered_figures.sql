@@ -1,7 +1,10 @@
 -- The tidy dataset, filtered: one row per published or derived number, with its qualifier, bounds,
--- source and verbatim quote, in the export's column order. An empty filter list means "no filter".
+-- stage, dates, sources (how many, and which) and verbatim quote or locator, in the export's column
+-- order. An empty filter list means "no filter". The filters are those of amnesty/filters.py's
+-- FACETS, in that order.
 -- A table macro, so that the full export, one page of it and its row count share one filter.
-create or replace macro filtered_figures(act_ids, measure_ids, qualifiers, source_ids, include_derived)
+create or replace macro filtered_figures(act_ids, measure_ids, stages, qualifiers, source_ids,
+                                          include_derived)
 as table
 select
     figure_id,
@@ -13,18 +16,28 @@ select
     stage,
     value,
     qualifier,
+    approximate,
     low,
     high,
     unit,
     value_text,
     as_of,
+    as_of_inferred,
+    published,
+    source_count,
+    -- qualified: the bare name is the macro's source_ids parameter, not the column
+    array_to_string(all_figures.source_ids, '; ') as source_ids,
     source_id,
     source_name,
     source_publisher,
     source_kind,
+    source_url,
     attributed_to,
     attributed_name,
     quote,
+    qualifier_words,
+    locator,
+    disagreement,
     note,
     derived,
     derivation,
@@ -32,6 +45,9 @@ select
 from all_figures
 where (len(act_ids::varchar[]) = 0 or list_contains(act_ids::varchar[], act_id))
     and (len(measure_ids::varchar[]) = 0 or list_contains(measure_ids::varchar[], measure_id))
+    and (len(stages::varchar[]) = 0 or list_contains(stages::varchar[], stage))
     and (len(qualifiers::varchar[]) = 0 or list_contains(qualifiers::varchar[], qualifier))
-    and (len(source_ids::varchar[]) = 0 or list_contains(source_ids::varchar[], source_id))
+    -- a source keeps every figure it gives, first or further (all_figures.source_ids is the list;
+    -- the bare name is this macro's parameter)
+    and (len(source_ids::varchar[]) = 0 or list_has_any(all_figures.source_ids, source_ids::varchar[]))
     and (include_derived or not derived);

@@ -26,6 +26,7 @@ class NavPage:
     title: str
     url_path: str
     default: bool = False
+    visibility: str = "visible"
 
     @property
     def public_path(self) -> str:
@@ -35,7 +36,8 @@ class NavPage:
 
 
 def nav_pages(app_file: Path = ROOT / "app.py") -> list[NavPage]:
-    """The st.Page(...) calls in app.py's PAGES, read from its source: importing app.py would run it."""
+    """The st.Page(...) calls in app.py's PAGES that the navigation shows (not the hidden embed
+    page), read from its source: importing app.py would run it."""
     tree = ast.parse(app_file.read_text(encoding="utf-8"))
     pages = next(node.value for node in ast.walk(tree)
                  if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "PAGES" for t in node.targets))
@@ -43,7 +45,7 @@ def nav_pages(app_file: Path = ROOT / "app.py") -> list[NavPage]:
     for call in pages.elts:
         keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
         found.append(NavPage(ast.literal_eval(call.args[0]), **keywords))
-    return found
+    return [page for page in found if page.visibility == "visible"]
 
 
 def settle(page: Page) -> None:

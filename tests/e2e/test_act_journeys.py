@@ -22,7 +22,7 @@ def assert_shows_act(page, db, act) -> None:
     assert problems(page) == [] and drawn_charts(page) >= 1
     text = main_text(page)
     breakdown = run_query(db, "release_breakdown_by_act", act_id=act.act_id)
-    missing = [v for v in [act.act_date, *breakdown["value_text"]] if v not in text]
+    missing = [v for v in [act.act_title, *breakdown["value_text"]] if v not in text]
     assert missing == [], f"{act.act_id} page lacks {missing}"
 
 

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 
 from accessibility import press_tab_until
-from amnesty.bundle import Filters
+from amnesty.filters import Filters
 from amnesty.dataset import figures_frame
 from amnesty.downloads import download_file_name
 from amnesty.version import dataset_version

@@ -16,14 +16,14 @@ def count_text(value: float) -> str:
 
 def overview_numbers(db) -> list[str]:
     lede = run_query(db, "latest_act_vs_earlier").iloc[0]
-    return [lede.latest_scope_text, lede.latest_release_text, lede.earlier_release_text]
+    return [lede.announced_reach_text, lede.delivered_reach_text, lede.earlier_release_text]
 
 
 def act_numbers(db) -> list[str]:
     # With no ?act= the page shows the last act in `acts` order.
     act = run_query(db, "acts").iloc[-1]
     breakdown = run_query(db, "release_breakdown_by_act", act_id=act.act_id)
-    return [act.act_date, *breakdown["value_text"].head(2)]
+    return [act.act_title, *breakdown["value_text"].head(2)]
 
 
 def political_prisoner_numbers(db) -> list[str]:
@@ -35,14 +35,14 @@ def political_prisoner_numbers(db) -> list[str]:
 
 def data_numbers(db) -> list[str]:
     # The page opens unfiltered, derived figures included: the caption counts every row.
-    rows = run_query(db, "all_figures", act_ids=[], measure_ids=[], qualifiers=[], source_ids=[],
+    rows = run_query(db, "all_figures", act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[],
                      include_derived=True)
     return [count_text(len(rows))]
 
 
 def sources_numbers(db) -> list[str]:
     claim = run_query(db, "largest_previous_claim_check").iloc[0]
-    return [claim.previous_scope_text, claim.twice_previous_text, claim.stated_ratio_text]
+    return [claim.previous_text, claim.twice_previous_text, claim.verdict]
 
 
 HEADLINE_NUMBERS = {"overview": overview_numbers, "act": act_numbers,

@@ -8,7 +8,7 @@ too, is test_downloads.py's.)"""
 import struct
 
 from accessibility import axe_violations, focused, press_tab_until
-from amnesty import render
+from amnesty.export_spec import ExportSpec, pixel_size
 from amnesty.figures import build_chart
 from components.rows import quotes_and_sources
 from streamlit_page import axis_types, open_page, problems, settle
@@ -75,9 +75,8 @@ def test_open_a_charts_download_menu_and_choose_png_with_the_keyboard(page, serv
         page.keyboard.press("Enter")
     data = download_info.value.path().read_bytes()
     assert data.startswith(PNG_MAGIC)
-    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
-    size = render.resolve_size()
-    assert width == size.width * size.scale and height > 300
+    size = pixel_size(ExportSpec(name="overview"))  # the article preset: 16:9
+    assert struct.unpack(">II", data[16:24]) == (size.png_width, size.png_height)  # IHDR comes first
 
     # Streamlit disables a download button while it prepares the file, and a disabled button drops
     # focus; the next Tab carries on from it, still inside the menu (the next format).

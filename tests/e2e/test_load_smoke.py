@@ -1,5 +1,6 @@
-"""A small run of the load test (bench/load.py): 4 sessions at once with each client, no errors,
-sane numbers.
+"""A small run of the load test (bench/load.py): 4 sessions at once with each client against one
+process, and with the websocket client through nginx in front of two replicas; no errors, sane
+numbers.
 
 The 20-session run and its targets belong to `make bench`; timings here are too noisy to assert on,
 so this checks that the harness works and what it records, not how fast the app is.
@@ -32,9 +33,11 @@ def _bench(name: str):
 load = _bench("load")
 
 
-@pytest.fixture(scope="module", params=load.CLIENTS)
+@pytest.fixture(scope="module", params=[(client, "direct") for client in load.CLIENTS] + [("websocket", "proxy")],
+                ids=lambda p: "-".join(p))
 def results(request, tmp_path_factory):
-    return load.run_load(SESSIONS, client=request.param, work_dir=tmp_path_factory.mktemp("load"), timeout_s=120)
+    client, via = request.param
+    return load.run_load(SESSIONS, client=client, via=via, work_dir=tmp_path_factory.mktemp("load"), timeout_s=120)
 
 
 def test_every_session_renders_without_error(results):
@@ -59,13 +62,19 @@ def test_percentiles_come_from_the_sessions(results):
 def test_server_memory_is_sampled_during_the_run(results):
     rss = results["server_rss_mb"]
     assert rss["samples"] > 0
-    # A Python process with pandas, plotly and DuckDB loaded: tens to a few hundred MB.
-    assert 30 < rss["idle"] <= rss["peak"] < 4000
+    # A Python process with pandas, plotly and DuckDB loaded: tens to a few hundred MB (each).
+    assert 30 * results["replicas"] < rss["idle"] <= rss["peak"] < 4000
     assert results["server_rss_peak_mb"] == rss["peak"] >= rss["peak_streamlit_process_alone"]
 
 
 def test_results_are_what_the_bench_report_reads(results):
     row, = _bench("report").load_rows({"available": True, "results": json.loads(json.dumps(results)), "run_s": 1.0})
-    assert row["measure"] == f"Concurrency: load test ({results['client']})"
+    if results["via"] == "proxy":
+        assert row["measure"] == f"Concurrency: load test ({results['client']}, through nginx, 2 replicas)"
+        assert row["status"] in ("meets", "**misses**") and "RSS of all replicas" in row["target"]
+        # The static files came gzipped from nginx: well under the 9 MB Streamlit sends itself.
+        assert 0 < results["assets_mb_per_session"] < 4
+    else:
+        assert row["measure"] == f"Concurrency: load test ({results['client']})"
     assert f"{SESSIONS} concurrent sessions" in row["how"]
     assert "0 errors" in row["result"] and "p95" in row["result"] and "MB" in row["result"]

@@ -1,0 +1,204 @@
+"""The "Customise and download" panel under each chart: the figure studio in the app.
+
+The editor changes the words (each field starts from ours; our source line can be added to,
+never removed), the size, the theme and the kind of HTML file, and sees a preview that is the
+PNG file itself. The downloads are that PNG, the SVG, PDF and HTML made from the same spec, and
+the spec as TOML, which `amnesty export figures --spec` turns into the very same files.
+
+The panel runs only while it is open (the expander tracks its state), inside a fragment, so
+opening it or applying a change reruns the panel alone, not the page; nothing is rendered for a
+reader who never opens it. The fields sit in a form: an editor types several and applies them
+once, rather than paying for a render per keystroke.
+"""
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from amnesty import render, webapp
+from amnesty.export_spec import (CUSTOM, HTML_MODE_HELP, HTML_MODES, MAX_TEXT, PRESETS, ExportSpec,
+                                 SpecError, pixel_size, to_toml)
+from amnesty.figures import FIGURES
+from amnesty.studio import ExportFacts, compose, export_facts, our_words, site_url
+from components.chart import Chart
+
+FILE_FORMATS = ("png", "svg", "pdf", "html", "toml")
+FILE_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "toml": "Spec (TOML)"}
+FILE_HELP = {
+    "png": "The image previewed above, with its dpi and its words (title, alt text, source, "
+           "licence) in the file's metadata.",
+    "svg": "Vector, words kept as text: for designers to restyle.",
+    "pdf": "Vector, for print, at the chosen size; the alt text is in the file's metadata.",
+    "html": "The interactive chart, in the HTML mode chosen above.",
+    "toml": "Every choice made here. `amnesty export figures --spec FILE` re-makes these files, "
+            "after a data update too (words left as ours follow the data).",
+}
+PRESET_LABELS = {name: f"{name.capitalize()}: {preset.use}" for name, preset in PRESETS.items()}
+PRESET_LABELS[CUSTOM] = "Custom: the width × height below"
+MEDIA_TYPES = {**render.MEDIA_TYPES, "toml": "application/toml"}
+EMBED_PATH = "embed"
+
+
+def customise_panel(chart: Chart, key: str) -> None:
+    """The panel, closed until the editor opens it."""
+    _panel(chart, key)
+
+
+@st.fragment
+def _panel(chart: Chart, key: str) -> None:
+    panel = st.expander("Customise and download", icon=":material/tune:", key=f"{key}-studio",
+                        on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
+        name = chart.name if chart.name in FIGURES else "chart"
+        spec = _form(chart, name, key)
+        if spec is None:
+            return
+        facts = export_facts(webapp.query)
+        _preview_and_downloads(chart, spec, facts, key)
+        if chart.name in FIGURES:
+            _embed(chart, spec)
+
+
+def _form(chart: Chart, name: str, key: str) -> ExportSpec | None:
+    ours = our_words(chart)
+    with st.form(f"{key}-studio-form", border=False):
+        title = st.text_area("Title", ours["title"], max_chars=MAX_TEXT, key=f"{key}-studio-title")
+        subtitle = st.text_area("Subtitle", ours["subtitle"], max_chars=MAX_TEXT,
+                                key=f"{key}-studio-subtitle")
+        notes = st.text_area("Notes", ours["notes"], max_chars=MAX_TEXT, key=f"{key}-studio-notes")
+        st.text_area("Source line (ours: it always stays, and you can add to it)", chart.source,
+                     disabled=True, key=f"{key}-studio-source")
+        source_extra = st.text_input("Add to the source line", "", max_chars=MAX_TEXT,
+                                     key=f"{key}-studio-source-extra",
+                                     placeholder="Additional reporting: …")
+        byline = st.text_input("Byline", ours["byline"], max_chars=MAX_TEXT,
+                               key=f"{key}-studio-byline", help="Leave empty for no byline.")
+        alt_text = st.text_area("Alt text", ours["alt_text"], max_chars=MAX_TEXT,
+                                key=f"{key}-studio-alt-text",
+                                help="What the chart shows, in words: the PNG's Description, the "
+                                     "SVG's <desc>, the PDF's Subject and the HTML's aria-label.")
+        preset = st.selectbox("Size", list(PRESET_LABELS), format_func=PRESET_LABELS.get,
+                              key=f"{key}-studio-preset")
+        width_column, height_column, scale_column = st.columns(3)
+        width = width_column.number_input("Custom width (CSS px)", 100, 4000, 800, step=10,
+                                          key=f"{key}-studio-width")
+        height = height_column.number_input("Custom height (CSS px)", 100, 4000, 450, step=10,
+                                            key=f"{key}-studio-height")
+        scale = scale_column.number_input("Custom scale (PNG px per CSS px)", 0.5, 8.0, 2.0,
+                                          step=0.5, key=f"{key}-studio-scale")
+        theme = st.radio("Theme", ["light", "dark"], format_func=str.capitalize, horizontal=True,
+                         key=f"{key}-studio-theme")
+        html_mode = st.radio("HTML file", HTML_MODES, captions=[HTML_MODE_HELP[m] for m in HTML_MODES],
+                             format_func=lambda mode: mode.capitalize(), key=f"{key}-studio-html-mode")
+        st.form_submit_button("Apply", icon=":material/refresh:", type="primary")
+    custom = preset == CUSTOM
+    try:
+        return ExportSpec(
+            name=name, title=_changed(title, ours["title"]), subtitle=_changed(subtitle, ours["subtitle"]),
+            notes=_changed(notes, ours["notes"]), byline=_changed(byline, ours["byline"]),
+            source_extra=source_extra.strip(), alt_text=_changed(alt_text, ours["alt_text"]),
+            preset=preset, width=float(width) if custom else None,
+            height=float(height) if custom else None, scale=float(scale) if custom else None,
+            theme=theme, html_mode=html_mode)
+    except SpecError as error:
+        st.error(str(error))
+        return None
+
+
+def _changed(value: str, ours: str) -> str | None:
+    """None (ours, which follows the data) unless the editor changed the words."""
+    return None if value == ours else value
+
+
+def _preview_and_downloads(chart: Chart, spec: ExportSpec, facts: ExportFacts, key: str) -> None:
+    chromium = render.chromium_available()
+    size = pixel_size(spec)
+    if chromium:
+        png = studio_file(chart, spec, facts, "png")
+        width, height = _png_size(png)
+        alt_text = chart.alt_text if spec.alt_text is None else spec.alt_text
+        # A data: URL reaches the browser as these very bytes; given bytes, st.image would
+        # shrink a PNG wider than its column to a re-encoded copy.
+        st.image("data:image/png;base64," + base64.b64encode(png).decode("ascii"), width="stretch",
+                 alt=f"Preview: {alt_text}",
+                 caption=f"The PNG as it will be downloaded: {width} × {height} px at "
+                         f"{size.dpi:g} dpi.")
+    else:
+        st.info(render.INSTALL_HINT.format(path=render.CHROMIUM))
+    columns = st.columns(len(FILE_FORMATS))
+    for column, fmt in zip(columns, FILE_FORMATS):
+        needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
+        column.download_button(
+            FILE_LABELS[fmt], data=lambda fmt=fmt: studio_file(chart, spec, facts, fmt),
+            file_name=f"{spec.name}.{fmt}", mime=MEDIA_TYPES[fmt], key=f"{key}-studio-download-{fmt}",
+            on_click="ignore", disabled=needs_chromium, width="stretch", help=FILE_HELP[fmt])
+
+
+def studio_file(chart: Chart, spec: ExportSpec, facts: ExportFacts, fmt: str) -> bytes:
+    """One file of the studio: the spec as TOML, or the figure rendered as the spec asks. The
+    CLI's `--spec` makes its files with the same compose and render, so they are the same bytes."""
+    if fmt == "toml":
+        return to_toml(spec, our_words(chart)).encode("utf-8")
+    return _rendered(_ChartKey(chart), spec, facts, fmt)
+
+
+class _ChartKey:
+    """A chart as a cache key: its registry name and words, or its whole figure for one built
+    elsewhere. The chart rides along uncompared."""
+
+    def __init__(self, chart: Chart):
+        self.chart = chart
+        self.key = (chart.name, chart.title, chart.subtitle, chart.notes, chart.source,
+                    chart.alt_text, "" if chart.name in FIGURES else chart.figure.to_json())
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _ChartKey) and self.key == other.key
+
+
+@lru_cache(maxsize=32)
+def _rendered(chart: _ChartKey, spec: ExportSpec, facts: ExportFacts, fmt: str) -> bytes:
+    return render.export_bytes(compose(chart.chart, spec, facts), fmt)
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _embed(chart: Chart, spec: ExportSpec) -> None:
+    st.markdown("**Embed.** A page with the chart alone, for an `<iframe>` on your site:")
+    st.code(iframe_snippet(chart, app_address(), spec.theme), language="html", wrap_lines=True)
+
+
+def app_address() -> str:
+    """The app's address: AMNESTY_SITE_URL where set, else where this browser reached it."""
+    configured = site_url()
+    if configured:
+        return configured
+    url = urlsplit(st.context.url or "")
+    return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else ""
+
+
+def embed_url(base: str, name: str, theme: str = "light") -> str:
+    """/embed?figure=NAME; `embed=true` is Streamlit's own switch that hides its header, toolbar
+    and padding (and the navigation with them), and its dark_theme option darkens the page."""
+    params = {"figure": name, "embed": "true"}
+    if theme == "dark":
+        params.update(theme="dark", embed_options="dark_theme")
+    return f"{base}/{EMBED_PATH}?{urlencode(params)}"
+
+
+def iframe_snippet(chart: Chart, base: str, theme: str = "light") -> str:
+    from html import escape
+
+    height = int(chart.figure.layout.height or 600) + 40  # the page's own small margins
+    return (f'<iframe src="{escape(embed_url(base, chart.name, theme))}" '
+            f'title="{escape(chart.title)}" width="100%" height="{height}" '
+            f'style="border:0" loading="lazy"></iframe>')

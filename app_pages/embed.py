@@ -1,0 +1,19 @@
+"""A chart and nothing else, for framing on another site: /embed?figure=NAME (&theme=dark).
+
+The page is hidden from the navigation; the iframe snippet in each chart's "Customise and
+download" panel adds Streamlit's `embed=true`, which drops the header, toolbar and navigation.
+"""
+import streamlit as st
+
+from amnesty import webapp
+from amnesty.figures import figure_names
+from amnesty.ui import PLOTLY_CONFIG
+from components.dark_theme import THEMES, dark_figure
+
+name = webapp.choice_param("figure", figure_names(), "scale-vs-releases", "figure")
+theme = webapp.choice_param("theme", list(THEMES), "light", "theme")
+chart = webapp.chart(name)
+st.set_page_config(page_title=chart.title)  # the browser tab and a screen reader's frame title
+st.plotly_chart(chart.figure if theme == "light" else dark_figure(chart.figure), width="stretch",
+                key="embed-figure", config=PLOTLY_CONFIG, theme=None)
+st.text(chart.alt_text)  # plain text: the words come from the data

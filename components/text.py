@@ -1,0 +1,105 @@
+"""The one door for text that comes from data or from a URL: it leaves as text, never as markup.
+
+Streamlit renders Markdown (with LaTeX between dollar signs, bare https:// auto-linked, and its
+own :directives:) in st.markdown, st.caption, st.warning, metric labels and values, help
+tooltips, page-link labels and st.table cells. Plotly renders a subset of HTML (<a href>,
+<span style>, <br>) in titles, annotations and hovers, in the app and in exported SVG and HTML.
+So a note holding `[Official notice](https://attacker.example)` would be a live link, and
+"costs $5 and $10 each" would come out as maths. Every data or URL string goes through one of
+these functions at the point where it meets markup; our own wording keeps its formatting.
+"""
+from __future__ import annotations
+
+import html
+import re
+import string
+from urllib.parse import urlsplit
+
+# CommonMark lets a backslash escape any ASCII punctuation character, and an escaped character is
+# always literal text: no emphasis, link, image, autolink, HTML, table cell, maths ($ in
+# remark-math) or Streamlit directive (:red[...], :material/...:) can start at it.
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+# GitHub-flavoured Markdown links a bare https://..., www.... or name@host.tld, and Streamlit's
+# renderer finds them in the text after escapes are undone (mdast-util-gfm-autolink-literal), so a
+# backslash cannot stop it. A WORD JOINER (U+2060: no width, no glyph, no line break) inside the
+# pattern does: "https://" and "www." no longer start a link, and an address is no longer one
+# word before its "@". The text reads the same; only a copied address carries the joiner.
+_AUTOLINK_STARTS = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
+# A value echoed from a link is cut to this many characters: enough to recognise, too short to
+# carry a paragraph of someone else's text.
+URL_ECHO_LIMIT = 60
+ELLIPSIS = "…"
+
+
+def one_line(text) -> str:
+    """Line breaks become spaces: inline Markdown must not start a new block (a heading, a list,
+    a quote or a code block) from data."""
+    return _LINE_BREAKS.sub(" ", str(text))
+
+
+def cut(text: str, limit: int | None) -> str:
+    return text if limit is None or len(text) <= limit else text[:limit - 1] + ELLIPSIS
+
+
+def markdown_literal(text, limit: int | None = None) -> str:
+    """`text` as Markdown that renders as the characters given, on one line, and links nothing."""
+    text = _AUTOLINK_STARTS.sub(WORD_JOINER, cut(one_line(text), limit))
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+# For Markdown files people also read raw (the zip's README): only the characters that can start
+# markup wherever they stand, so "AI-written press article (E. Kowalski)" stays as typed.
+_MARKUP_ANYWHERE = re.compile(r"([\\`*~\[\]<>&|$])")
+# "_" only opens or closes emphasis at a word's edge: figure_id is safe as it is.
+_EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# A line that starts with punctuation (# - + = > |) or "1." / "1)" would be a heading, list, quote
+# or rule; the first such character is escaped.
+_CLOSING_HASHES = re.compile(r"(?<=\s)(#)(?=#*$)")
+_LINE_START = re.compile(r"^([0-9]{1,9}(?=[.)])|)([" + re.escape(string.punctuation) + "])")
+
+
+def readme_literal(text, limit: int | None = None) -> str:
+    """`text` for a Markdown file that renders it as typed and reads cleanly as plain text: one
+    line, trimmed, with escapes only where markup could start (it may stand at a line's start, as
+    a list item or a table cell)."""
+    text = _AUTOLINK_STARTS.sub(WORD_JOINER, cut(one_line(text).strip(), limit))
+    start = _LINE_START.match(text)
+    lead = start.group(1) + "\\" + start.group(2) if start else ""
+    rest = text[start.end():] if start else text
+    rest = _EDGE_UNDERSCORE.sub(r"\\_", _MARKUP_ANYWHERE.sub(r"\\\1", rest))
+    # In a heading, a closing run of # is dropped: escape where the run starts.
+    return lead + _CLOSING_HASHES.sub(r"\\\1", rest)
+
+
+def link_host(url) -> str | None:
+    """The host an http(s) address points to, as the label of a link to it (a reader sees where a
+    link goes before following it), or None for anything else (no javascript: or data: link)."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    return parts.hostname if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def markdown_code(text, limit: int | None = URL_ECHO_LIMIT) -> str:
+    """`text` as an inline code span that no character in it can close (for values echoed from a
+    URL): the fence is one backtick longer than the longest run of backticks inside. CommonMark
+    drops one space from each end of a span that has both, so the span is padded with one space
+    each side where the text begins or ends with a backtick or is itself wrapped in spaces. Nothing
+    within a code span is read as Markdown, maths or a directive."""
+    text = cut(one_line(text), limit)
+    if not text.strip():
+        return "(empty)"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" or (text[0] == " " and text[-1] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def plotly_text(text) -> str:
+    """`text` for a plotly title, annotation or hover: HTML-escaped, so <a>, <span style> and <br>
+    show as typed. `$` becomes its character reference, so a string that starts and ends with one
+    is never typeset as LaTeX where MathJax is on the page (plotly tests the raw string for $...$
+    and only then decodes references)."""
+    return html.escape(str(text), quote=False).replace("$", "&#36;")
