@@ -40,11 +40,29 @@ def show_chart(chart: Chart, key: str) -> None:
                    "formulas from running.")
 
 
-def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+def show_table(frame: pd.DataFrame, labels: dict[str, str], key: str) -> None:
     """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
     and names them for a reader. st.table renders every cell as Markdown, so text cells are made
-    literal."""
+    literal.
+
+    On a phone the same rows are shown as cards, one "label: value" line per cell: four to seven
+    columns of words, dates and long numbers do not fit 390 px even wrapped, and a table that
+    scrolls sideways cannot be scrolled from the keyboard (WCAG 1.4.10 reflow, 2.1.1). The
+    stylesheet (amnesty/accessibility.css) shows one of the two by the screen's width and hides the
+    other from screen readers too.
+    """
     shown = frame[list(labels)].rename(columns=labels)
     shown = shown.apply(lambda column: column.map(
         lambda v: markdown_literal(v) if isinstance(v, str) else v))
-    st.table(shown, hide_index=True)
+    with st.container(key=f"wide-table-{key}"):
+        st.table(shown, hide_index=True)
+    with st.container(key=f"narrow-table-{key}"):
+        for row in shown.to_dict("records"):
+            # The bold labels are ours; the values were made literal above.
+            st.markdown("  \n".join(f"**{label}:** {value}" for label, value in row.items()
+                                     if not _empty(value)))
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        not isinstance(value, str) and pd.isna(value))

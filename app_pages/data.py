@@ -10,7 +10,7 @@ from amnesty.data_urls import data_url, fetch_code, site_url
 from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
 from amnesty.filters import DERIVED_KEY, FACETS, Filters
-from amnesty.ui import show_chart
+from amnesty.ui import show_chart, show_table
 from components.text import markdown_literal
 
 st.title("Data")
@@ -65,8 +65,8 @@ READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier_text", 
                   "source_name"]
 reader = rows[READER_COLUMNS].astype("string").fillna("")
 reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here"
-# st.table renders each cell as Markdown: the values from the data go through the text door.
-st.table(reader.map(markdown_literal).rename(columns=reader_labels(READER_COLUMNS)), hide_index=True)
+# A table on a wide screen, a card per row on a phone; its cells go through the text door.
+show_table(reader, reader_labels(READER_COLUMNS), key="data-rows")
 
 with st.expander("Every column, as in the downloads"):
     st.caption("The files name each column as in brackets here; hover a heading for its meaning.")

@@ -15,5 +15,6 @@ theme = webapp.choice_param("theme", list(THEMES), "light", "theme")
 chart = webapp.chart(name)
 st.set_page_config(page_title=chart.title)  # the browser tab and a screen reader's frame title
 st.plotly_chart(chart.figure if theme == "light" else dark_figure(chart.figure), width="stretch",
-                key="embed-figure", config=PLOTLY_CONFIG, theme=None)
+                key="embed-figure", config=PLOTLY_CONFIG, theme=None,
+                alt=chart.alt_text)  # the chart a figure named by its alt text, as on every page
 st.text(chart.alt_text)  # plain text: the words come from the data

@@ -35,24 +35,24 @@ st.markdown("One figure, every source behind it. A number repeated by an AI-writ
             "the same evidence as one a ministry gave to a news agency: the sources are named.")
 show_table(webapp.query("figure_corroboration"), {
     "act_title": "Act", "measure_label": "What was counted", "value_text": "Figure",
-    "as_of": "As of", "source_count": "Sources", "sources_text": "Who gives it"})
+    "as_of": "As of", "source_count": "Sources", "sources_text": "Who gives it"}, key="corroboration")
 
 st.header("Where the sources disagree")
 st.markdown("Each figure below is kept once, with every source's reading beside it: the dashboard "
             "does not pick one silently.")
 sides = webapp.query("disagreements")
-for figure_id, figure in sides.groupby("figure_id", sort=False):
+for number, (_, figure) in enumerate(sides.groupby("figure_id", sort=False)):
     first = figure.iloc[0]
     st.subheader(f"{literal(first.act_title)}: {literal(first.measure_label.lower())}, "
                  f"{literal(first.value_text)}")
     st.markdown(literal(first.disagreement))
     show_table(figure, {"source_credit": "Source", "reading": "Its reading",
-                        "qualifier_words": "Its words", "locator": "Where"})
+                        "qualifier_words": "Its words", "locator": "Where"}, key=f"disagreement-{number}")
 
 st.header("How qualifiers are read")
 show_table(webapp.query("qualifier_readings"), {
     "qualifier_text": "Qualifier", "reading": "How it is read", "figures_in_use": "Figures",
-    "example_text": "Example"})
+    "example_text": "Example"}, key="qualifiers")
 
 st.header("What is derived, and how")
 st.markdown("These numbers are not published anywhere: the build computes them from published "
@@ -60,15 +60,16 @@ st.markdown("These numbers are not published anywhere: the build computes them f
             "number is never more exact than its inputs.")
 show_table(webapp.query("derived_figures_by_act"), {
     "act_title": "Act", "measure_label": "Derived figure", "value_text": "Value",
-    "derivation": "Computed as", "stage": "Stage"})
+    "derivation": "Computed as", "stage": "Stage"}, key="derived")
 
 st.header("A claim checked against the figures")
 st.markdown("The AI-written article says the latest act “more than doubles the largest previous "
             "total”, without saying which total. Each reading, checked with bounds:")
 show_table(webapp.query("largest_previous_claim_check"), {
     "reading": "Reading", "latest_text": "Latest act", "previous_act_title": "Largest earlier act",
-    "previous_text": "Its figure", "twice_previous_text": "Twice that", "verdict": "Verdict"})
+    "previous_text": "Its figure", "twice_previous_text": "Twice that", "verdict": "Verdict"},
+           key="claim-check")
 
 st.header("What is unknown")
 show_table(webapp.query("unknown_figures"), {
-    "subject": "Act or group", "what_is_unknown": "Not given", "why": "Why"})
+    "subject": "Act or group", "what_is_unknown": "Not given", "why": "Why"}, key="unknown")

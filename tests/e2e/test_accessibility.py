@@ -1,6 +1,7 @@
 """WCAG 2.2 AA on every page, as the browser shows it: axe-core finds nothing at desktop and phone
 width, each page has one h1, no skipped heading level and a title of its own, every target is at
-least 24 x 24 px on a phone, and everything Tab reaches shows a focus ring of at least 3:1."""
+least 24 x 24 px on a phone, and everything Tab reaches shows a focus ring of at least 3:1. The
+chart-only embed page (framed on other sites, hidden from the navigation) is audited too."""
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from amnesty.figures import build_chart
 from streamlit_page import main_text, nav_pages, open_page, problems
 
 PAGES = nav_pages()
-SITE_TITLE = "Azerbaijan's amnesties and pardons"
+EMBED = "embed?figure=scale-vs-releases"
 
 
 def open_expanders(page) -> None:
@@ -24,7 +25,7 @@ def open_expanders(page) -> None:
 
 def check_outline_and_title(page, nav) -> None:
     assert problems(page) == []
-    assert page.title() == f"{nav.title} · {SITE_TITLE}"
+    assert page.title() == nav.title  # each st.Page's title names its tab (test_page_titles.py)
     outline = heading_outline(page)
     assert [level for level, _ in outline].count(1) == 1, outline
     assert skipped_levels(outline) == [], outline
@@ -89,3 +90,16 @@ def test_every_page_on_a_phone_passes_the_audit_with_targets_of_24_px(phone, ser
     assert small_targets(phone) == []
     open_expanders(phone)
     assert axe_violations(phone) == []
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_embed_page_passes_the_audit(page, phone, server, db, width):
+    """The chart alone: a figure named by its alt text, and nothing axe finds, at either width."""
+    tab = page if width == "desktop" else phone
+    open_page(tab, f"{server.url}/{EMBED}")
+    assert problems(tab) == []
+    charts = tab.evaluate(CHART_ALT_JS)
+    assert charts == [["figure", build_chart("scale-vs-releases", db).alt_text]]
+    if width == "phone":
+        assert small_targets(tab) == []
+    assert axe_violations(tab) == []
