@@ -29,7 +29,7 @@ def show_chart(chart: Chart, key: str) -> None:
                     theme=None, alt=chart.alt_text)
     chart_downloads(chart, key)
     customise_panel(chart, key)
-    with st.expander("The numbers in this chart", expanded=False):
+    with st.expander("The numbers in this chart", expanded=False, key=f"{key}-numbers"):
         st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
         # text (st.text: no Markdown, so data stays literal), so a reader without a mouse reads them.

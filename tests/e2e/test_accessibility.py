@@ -16,7 +16,8 @@ EMBED = "embed?figure=scale-vs-releases"
 
 
 def open_expanders(page) -> None:
-    """Open every "The numbers in this chart" so the audit reads the tables inside them too."""
+    """Open every expander ("The numbers in this chart", "Customise and download", Data's full
+    table) so the audit reads what is inside them too."""
     for summary in page.locator("[data-testid=stExpander] summary").all():
         summary.click()
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details')]"

@@ -43,10 +43,11 @@ def test_switch_the_overview_scale_with_the_keyboard(page, server):
 def test_quotes_and_sources_are_read_without_a_mouse(page, server, db):
     """The hover's quotes and sources, opened from the keyboard under the chart, in full."""
     open_page(page, server.url)
-    press_tab_until(page, "[data-testid=stExpander] summary")  # the Overview chart's table
+    # The Overview chart's table, past its "Customise and download" panel.
+    press_tab_until(page, ".st-key-overview-numbers summary")
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-testid=stExpander] details[open] [data-testid=stText]")
-    shown = [" ".join(t.split()) for t in page.locator("[data-testid=stExpander] [data-testid=stText]")
+    page.wait_for_selector(".st-key-overview-numbers details[open] [data-testid=stText]")
+    shown = [" ".join(t.split()) for t in page.locator(".st-key-overview-numbers [data-testid=stText]")
              .all_inner_texts()]
     assert shown and shown == quotes_and_sources(build_chart("scale-vs-releases", db).data)
 
