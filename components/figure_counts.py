@@ -32,10 +32,9 @@ def figures_by_source_figure(frame: pd.DataFrame) -> Chart:
              "from one AI-written press article" if len(press["source_id"].unique()) == 1
              else f"{top['row_label']} supplies {top['figure_count']} of {top['total_figures']} figures")
     subtitle = "Published figures by the source we read them in, and whom that source cites."
-    # Only the kinds drawn, each in the words the table uses.
-    kinds = frame.drop_duplicates("source_kind")
-    notes = ("Colours: " + ", ".join(f"{colour_name(KIND_COLOURS[kind])} {str(text).lower()}"
-                                    for kind, text in zip(kinds["source_kind"], kinds["source_kind_text"]))
+    # Only the kinds drawn, one colour each ("state_agency": "state agency").
+    notes = ("Colours: " + ", ".join(f"{colour_name(KIND_COLOURS[kind])} {kind.replace('_', ' ')}"
+                                    for kind in frame["source_kind"].drop_duplicates())
              + " (the source we read).")
     alt_text = "Bar chart of published figures by source: " + "; ".join(labels) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
