@@ -90,25 +90,25 @@ def _text(row, column) -> str | None:
 
 
 def quotes_and_sources(data: pd.DataFrame) -> list[str]:
-    """What a chart's hover says for each row that quotes a source or derives a number, as one plain
-    line: 'Affected (2025–26 Amnesty Act): more than 20,000. “the proposal affects more than 20,000
-    people” Sources: A; B.' The hover needs a mouse; these lines sit in the table beside the chart."""
+    """What a chart's hover says for each row that quotes, derives or credits a source, as one
+    plain line: 'Affected (2025–26 Amnesty Act): more than 20,000. “the proposal affects more than
+    20,000 people” Sources: A; B.' The hover needs a mouse; these lines sit in the table beside the
+    chart. (Most figures are cited by their sources alone, not quoted, since issue 12.)"""
     lines = []
     for row in data.to_dict("records"):
-        quote, derivation = _text(row, "quote"), _text(row, "derivation")
-        if not (quote or derivation):
+        quote, derivation, credits = (_text(row, c) for c in ("quote", "derivation", "credits"))
+        if not (quote or derivation or credits):
             continue
         what = _text(row, "measure_label") or _text(row, "group_name") or ""
         if _text(row, "act_title"):
             what = f"{what} ({row['act_title']})"
         value = ", ".join(filter(None, [_text(row, "value_text") or _text(row, "size_text"),
                                         _text(row, "reach_text")]))
-        parts = [f"{what}: {value}." if value else f"{what}."]
+        parts = [": ".join(filter(None, [what, value])) + "."]
         if quote:
             parts.append(f"“{quote}”")
         if derivation:
             parts.append(f"Derived: {derivation}.")
-        credits = _text(row, "credits")
         if credits:
             parts.append(("Sources: " if ";" in credits else "Source: ") + credits + ".")
         lines.append(" ".join(parts))

@@ -223,25 +223,27 @@ def test_wrapped_lines_keep_the_space_they_were_broken_at(charts):
 
 
 def test_every_quote_derivation_and_source_of_a_chart_is_in_its_plain_lines(charts):
-    """What the hover shows (it needs a mouse) is in the lines under the chart's table, row by row."""
+    """What the hover shows (it needs a mouse) is in the lines under the chart's table, row by row:
+    its quote, its derivation and its sources, in full."""
     from components.rows import quotes_and_sources
 
     for name, chart in charts.items():
         lines = quotes_and_sources(chart.data)
         for row in chart.data.to_dict("records"):
-            quote, derivation = row.get("quote"), row.get("derivation")
-            words = [w for w in (quote, derivation) if isinstance(w, str) and w]
+            words = [row.get(c) for c in ("quote", "derivation", "credits")]
+            words = [w for w in words if isinstance(w, str) and w.strip()]
             if not words:
                 continue
-            line = next(line for line in lines if words[0] in line)
-            assert all(w in line for w in words), (name, line)
-            if row.get("credits"):
-                assert row["credits"] in line, (name, line)
+            line = next((line for line in lines if words[0] in line), None)
+            assert line is not None and all(w in line for w in words), (name, words, line)
     overview = quotes_and_sources(charts["scale-vs-releases"].data)
-    first = charts["scale-vs-releases"].data.dropna(subset=["quote"]).iloc[0]
-    assert overview[0] == (f"{first.measure_label} ({first.act_title}): {first.value_text}. "
-                           f"“{first.quote}” {'Sources' if ';' in first.credits else 'Source'}: "
-                           f"{first.credits}.")
+    assert overview
+    data = charts["scale-vs-releases"].data
+    first = data[data["credits"].map(lambda c: isinstance(c, str) and bool(c.strip()))].iloc[0]
+    quote = f"“{first.quote}” " if isinstance(first.quote, str) and first.quote else ""
+    derived = f"Derived: {first.derivation}. " if isinstance(first.derivation, str) and first.derivation else ""
+    assert overview[0] == (f"{first.measure_label} ({first.act_title}): {first.value_text}. {quote}{derived}"
+                           f"{'Sources' if ';' in first.credits else 'Source'}: {first.credits}.")
 
 
 def bar_colours_by_figure(chart, figure_of_key) -> dict[str, str]:
