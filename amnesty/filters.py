@@ -65,8 +65,11 @@ class Filters:
         return {facet.key: getattr(self, facet.param) for facet in FACETS if getattr(self, facet.param)}
 
     def facet_params(self) -> dict:
-        """The list parameters alone, for a query that keeps its own rule on derived rows."""
-        return {facet.param: list(getattr(self, facet.param)) for facet in FACETS}
+        """The list parameters alone, for a query that keeps its own rule on derived rows.
+
+        Sorted and without repeats: the app caches a query per parameters, and ?act=a,b and
+        ?act=b,a,a are one view, so they must be one cache entry, not three."""
+        return {facet.param: sorted(set(getattr(self, facet.param))) for facet in FACETS}
 
     def query_params(self) -> dict:
         """Keyword arguments for amnesty.dataset.figures_frame / queries/all_figures.sql."""

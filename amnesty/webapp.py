@@ -15,6 +15,12 @@ from amnesty.version import built_version
 from components.chart import Chart
 from components.text import markdown_code, markdown_literal
 
+# Bounds on the shared caches. Links choose the parameters, and any mix of filters is a new entry:
+# unbounded, forty links grew the cache by a megabyte and a crawler could grow it without end. The
+# least recently used entry goes first; a page's own queries and charts are a few dozen.
+QUERY_CACHE_ENTRIES = 512
+CHART_CACHE_ENTRIES = 128
+
 
 @st.cache_resource(show_spinner=False)
 def connection():
@@ -23,7 +29,7 @@ def connection():
     return connect(paths.DEFAULT_DB, build_if_missing=True)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
 def query(name: str, **params) -> pd.DataFrame:
     """One result per (query, parameters), shared by every session: read it, never change it in
     place (pandas methods that return a new frame are fine; `frame.copy()` before assigning).
@@ -34,7 +40,7 @@ def query(name: str, **params) -> pd.DataFrame:
     return run_query(connection(), name, **params)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=CHART_CACHE_ENTRIES)
 def chart(name: str, **params) -> Chart:
     """One Chart per name and parameters, shared by every session: read it, never change it (copy
     the figure with go.Figure(chart.figure) first, as amnesty.render does).

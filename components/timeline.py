@@ -45,9 +45,9 @@ def _words(row) -> str:
     return text
 
 
-def overdue_text(row) -> str:
+def overdue_text(row, capital: bool = True) -> str:
     """'Overdue: expected by Apr 2026; no later count in the sources as of 23 Nov 2026'."""
-    return (f"Overdue: expected by {date_text(row['as_of'])}; no later count in the sources as of "
+    return (f"{'O' if capital else 'o'}verdue: expected by {date_text(row['as_of'])}; no later count in the sources as of "
             f"{date_text(row['sources_checked_on'])}")
 
 
@@ -88,7 +88,7 @@ def act_timeline_figure(frame: pd.DataFrame) -> Chart:
                 "of what it delivered. Diamonds: expectations" + (", filled where overdue." if len(overdue) else "."))
     notes = ["Where two sources date a step differently, both dates are shown. Dates are as "
              f"precise as the sources give them."]
-    notes += [f"{row['label']}: {overdue_text(row).lower()}." for _, row in overdue.iterrows()]
+    notes += [f"{row['label']}: {overdue_text(row, capital=False)}." for _, row in overdue.iterrows()]
     alt_text = f"Timeline of {act}: " + "; ".join(texts) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
                   notes=" ".join(notes), source=source_line(frame["source_names"]), alt_text=alt_text,

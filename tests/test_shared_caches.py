@@ -4,6 +4,7 @@ as it was made."""
 import pytest
 
 import amnesty.webapp as webapp
+from amnesty.filters import Filters
 from amnesty.paths import ROOT
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "app_pages").glob("*.py"))
@@ -49,3 +50,21 @@ def test_running_every_page_leaves_the_shared_results_and_charts_unchanged(run_p
         assert webapp.chart(name, **params) is chart
         assert chart.figure.to_json() == figure_json, f"{name}: its figure was changed after it was built"
         assert chart.data.equals(data), f"{name}: its rows were changed after they were built"
+
+
+def test_one_view_is_one_cache_entry_whatever_the_order_of_its_filters(shared):
+    for acts in (["amnesty-2021", "pardon-2016"], ["pardon-2016", "amnesty-2021", "amnesty-2021"]):
+        webapp.query("all_figures_count", **Filters.of(act_ids=acts).query_params())
+    assert [name for name, *_ in shared["queries"]] == ["all_figures_count"]
+
+
+def test_the_shared_query_cache_is_bounded(shared):
+    """Links choose the parameters: past the bound, the least recently used result is dropped."""
+    every = Filters().query_params()
+    first = {**every, "row_limit": 1, "row_offset": 0}
+    webapp.query("all_figures_page", **first)
+    for offset in range(1, webapp.QUERY_CACHE_ENTRIES + 1):
+        webapp.query("all_figures_page", **every, row_limit=1, row_offset=offset)
+    runs = len(shared["queries"])
+    webapp.query("all_figures_page", **first)
+    assert len(shared["queries"]) == runs + 1, "the oldest entry was kept past the bound"
