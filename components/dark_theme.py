@@ -19,8 +19,10 @@ DARK_TEXT = "#EDEDED"
 DARK_MUTED_TEXT = "#B8B8B8"
 DARK_GRID = "#3A3A40"
 DARK_AXIS_LINE = "#77777D"
-# A little over 3:1, so a rounding of the mixed colour never takes a mark under it.
+# A mark against the ground: a little over 3:1, so no rounding of a mixed colour takes it under.
 MARK_CONTRAST = 3.2
+# A hatching against its own tint behind it (theme.py's light tints meet 3:1 too).
+HATCH_CONTRAST = 3.0
 
 
 def on_dark(hex_colour: str) -> str:
@@ -29,7 +31,7 @@ def on_dark(hex_colour: str) -> str:
     for step in range(21):
         colour = mix(hex_colour, "#FFFFFF", step / 20)
         if (contrast(colour, DARK_BACKGROUND) >= MARK_CONTRAST
-                and contrast(colour, dark_tint(colour)) >= MARK_CONTRAST - 0.2):
+                and contrast(colour, dark_tint(colour)) >= HATCH_CONTRAST):
             return colour
     return "#FFFFFF"
 
