@@ -168,7 +168,11 @@ def export_figures(
     from amnesty.outputs import OverwriteRefused, check_writable, write_export
     from amnesty.studio import compose, export_facts, our_words
 
-    known = figure_names()
+    try:  # the per-act figures are named from the database's acts
+        con = connect(db)
+    except (DatabaseMissing, NotOurDatabase) as error:
+        _fail([str(error)])
+    known = figure_names(con)
     if list_names:
         typer.echo("\n".join(known))
         return
@@ -205,10 +209,6 @@ def export_figures(
         _fail([str(error)])
     if any(f in render.KALEIDO_FORMATS for f in fmts) and not render.chromium_available():
         _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
-    try:
-        con = connect(db)
-    except (DatabaseMissing, NotOurDatabase) as error:
-        _fail([str(error)])
     with con:
         charts = {name: build_chart(name, con) for name in wanted}
         facts = export_facts(partial(run_query, con))

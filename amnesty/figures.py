@@ -5,7 +5,6 @@ components/. `build_chart(name, con)` runs one and returns the finished `Chart`.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable
@@ -14,7 +13,6 @@ import pandas as pd
 
 from amnesty.filters import Filters
 from amnesty.db import run_query
-from amnesty.paths import DATA_DIR
 from components.act_breakdown import release_breakdown_figure
 from components.chart import Chart
 from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
@@ -33,19 +31,13 @@ class FigureSpec:
     params: dict = field(default_factory=dict)
 
 
-def _act_ids() -> list[str]:
-    # The registry must know its names without a database, so it reads the source of truth.
-    with open(DATA_DIR / "acts.csv", newline="", encoding="utf-8") as handle:
-        return [row["act_id"] for row in csv.DictReader(handle)]
-
-
 # Charts with a row per act draw at most this many, the most recent; beyond it bars are unreadable
 # (and the chart takes minutes to build). The Data page and the act pages hold every act.
 CHART_ACTS = {"act_limit": 20}
 
 
 def _specs() -> list[FigureSpec]:
-    specs = [
+    return [
         FigureSpec("scale-vs-releases", "scale_vs_releases_by_act",
                    partial(scale_vs_releases_figure, log_scale=True),
                    "What each act announced against what it delivered, log scale (dots).", CHART_ACTS),
@@ -64,28 +56,44 @@ def _specs() -> list[FigureSpec]:
         FigureSpec("figures-by-qualifier", "figures_by_qualifier", figures_by_qualifier_figure,
                    "How the published figures are qualified.", Filters().facet_params()),
     ]
-    specs += [FigureSpec(f"act-breakdown-{act_id}", "release_breakdown_by_act",
-                         release_breakdown_figure, f"Breakdown of {act_id} by category.",
-                         {"act_id": act_id})
-              for act_id in _act_ids()]
-    specs += [FigureSpec(f"act-timeline-{act_id}", "act_timeline", act_timeline_figure,
-                         f"Timeline of {act_id}: its dated steps and counts.", {"act_id": act_id})
-              for act_id in _act_ids()]
-    return specs
 
 
 FIGURES: dict[str, FigureSpec] = {spec.name: spec for spec in _specs()}
 
+# One figure per act and kind, named prefix + act id. The acts come from the database a chart is
+# built from, not from data/acts.csv: a database built from other data has other acts.
+PER_ACT = {
+    "act-breakdown-": ("release_breakdown_by_act", release_breakdown_figure, "Breakdown of {} by category."),
+    "act-timeline-": ("act_timeline", act_timeline_figure, "Timeline of {}: its dated steps and counts."),
+}
 
-def figure_names() -> list[str]:
-    return list(FIGURES)
+
+def figure_names(con=None, fetch: Callable[..., pd.DataFrame] | None = None) -> list[str]:
+    """Every figure of the database behind `con` (or `fetch(query, **params)`): the fixed ones,
+    then one per act of each per-act kind."""
+    fetch = fetch or partial(run_query, con)
+    act_ids = list(fetch("acts")["act_id"])
+    return list(FIGURES) + [prefix + act_id for prefix in PER_ACT for act_id in act_ids]
 
 
 def figure_spec(name: str) -> FigureSpec:
-    try:
+    if name in FIGURES:
         return FIGURES[name]
+    for prefix, (query, builder, about) in PER_ACT.items():
+        if name.startswith(prefix) and len(name) > len(prefix):
+            act_id = name[len(prefix):]
+            return FigureSpec(name, query, builder, about.format(act_id), {"act_id": act_id})
+    raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}, and "
+                   f"{' or '.join(p + 'ACT' for p in PER_ACT)} for each act")
+
+
+def is_figure(name: str) -> bool:
+    """Whether `name` is a registry name (so the CLI and the embed page can make it again)."""
+    try:
+        figure_spec(name)
     except KeyError:
-        raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}") from None
+        return False
+    return True
 
 
 def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None,

@@ -21,7 +21,7 @@ import streamlit as st
 from amnesty import render, webapp
 from amnesty.export_spec import (CUSTOM, HTML_MODE_HELP, HTML_MODES, MAX_TEXT, PRESETS, ExportSpec,
                                  SpecError, pixel_size, to_toml)
-from amnesty.figures import FIGURES
+from amnesty.figures import is_figure
 from amnesty.studio import ExportFacts, compose, export_facts, our_words, site_url
 from components.chart import Chart
 
@@ -54,13 +54,13 @@ def _panel(chart: Chart, key: str) -> None:
     if not panel.open:
         return
     with panel:
-        name = chart.name if chart.name in FIGURES else "chart"
+        name = chart.name if is_figure(chart.name) else "chart"
         spec = _form(chart, name, key)
         if spec is None:
             return
         facts = export_facts(webapp.query)
         _preview_and_downloads(chart, spec, facts, key)
-        if chart.name in FIGURES:
+        if is_figure(chart.name):
             _embed(chart, spec)
 
 
@@ -154,7 +154,7 @@ class _ChartKey:
     def __init__(self, chart: Chart):
         self.chart = chart
         self.key = (chart.name, chart.title, chart.subtitle, chart.notes, chart.source,
-                    chart.alt_text, "" if chart.name in FIGURES else chart.figure.to_json())
+                    chart.alt_text, "" if is_figure(chart.name) else chart.figure.to_json())
 
     def __hash__(self) -> int:
         return hash(self.key)

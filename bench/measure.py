@@ -182,7 +182,7 @@ def warm_render_times(db_path: Path, formats=("png", "svg", "pdf"), repeats: int
         return {"available": False, "why": f"amnesty.render not importable: {error}"}
     con = connect(db_path)
     try:
-        charts = {name: build_chart(name, con) for name in figure_names()}
+        charts = {name: build_chart(name, con) for name in figure_names(con)}
     finally:
         con.close()
     started = time.perf_counter()

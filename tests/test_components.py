@@ -25,7 +25,7 @@ def con(built_db):
 
 @pytest.fixture(scope="module")
 def charts(con):
-    return {name: build_chart(name, con) for name in figure_names()}
+    return {name: build_chart(name, con) for name in figure_names(con)}
 
 
 def traces(chart, name):
@@ -34,7 +34,7 @@ def traces(chart, name):
 
 def test_registry_names_every_chart_and_one_breakdown_per_act(con):
     acts = run_query(con, "acts")["act_id"]
-    names = figure_names()
+    names = figure_names(con)
     for expected in ("scale-vs-releases", "release-rate", "political-prisoner-coverage",
                      "political-prisoner-groups"):
         assert expected in names

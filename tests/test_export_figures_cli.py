@@ -35,7 +35,7 @@ def exported(built_db, tmp_path_factory):
 @pytest.fixture(scope="module")
 def charts(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
-        return {name: build_chart(name, con) for name in figure_names()}
+        return {name: build_chart(name, con) for name in figure_names(con)}
 
 
 def svg_texts(svg: bytes) -> list[str]:
@@ -48,10 +48,10 @@ def svg_texts(svg: bytes) -> list[str]:
     return blocks
 
 
-def test_list_prints_every_name_one_per_line():
-    result = runner.invoke(app, ["export", "figures", "--list"])
+def test_list_prints_every_name_one_per_line(built_db, charts):
+    result = runner.invoke(app, ["export", "figures", "--list", "--db", str(built_db)])
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == figure_names()
+    assert result.stdout.splitlines() == list(charts)
 
 
 @needs_chromium
@@ -59,7 +59,7 @@ def test_every_figure_in_every_format(exported, charts):
     result, out = exported
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir() if p.name != MANIFEST) == sorted(
-        f"{name}.{fmt}" for name in figure_names() for fmt in render.FORMATS)
+        f"{name}.{fmt}" for name in charts for fmt in render.FORMATS)
     for name, chart in charts.items():
         files = {fmt: (out / f"{name}.{fmt}").read_bytes() for fmt in render.FORMATS}
         for fmt, data in files.items():
@@ -80,11 +80,12 @@ def test_every_figure_in_every_format(exported, charts):
         assert "Plotly.newPlot" in page and html.escape(chart.alt_text) in page, name
 
 
-def test_unknown_name_lists_the_known_ones():
-    result = runner.invoke(app, ["export", "figures", "no-such-chart", "--format", "html"])
+def test_unknown_name_lists_the_known_ones(built_db, charts):
+    result = runner.invoke(app, ["export", "figures", "no-such-chart", "--format", "html",
+                                 "--db", str(built_db)])
     assert result.exit_code == 1
     assert "unknown figure(s): no-such-chart" in result.output
-    for name in figure_names():
+    for name in charts:
         assert f"  {name}\n" in result.output
 
 

@@ -219,7 +219,7 @@ def plotly_strings(figure) -> list[str]:
 def hostile_charts(hostile_db):
     _, db = hostile_db
     with connect(db) as con:
-        return {name: build_chart(name, con) for name in figure_names()}
+        return {name: build_chart(name, con) for name in figure_names(con)}
 
 
 def test_every_chart_escapes_its_text(hostile_charts):
