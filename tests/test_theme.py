@@ -112,7 +112,7 @@ def test_the_app_theme_matches_and_its_captions_are_4_5_to_1():
 @pytest.fixture(scope="module")
 def charts(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
-        return {name: build_chart(name, con) for name in figure_names()}
+        return {name: build_chart(name, con) for name in figure_names(con)}
 
 
 def drawn_colours(figure) -> set[str]:
