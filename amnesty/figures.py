@@ -68,21 +68,34 @@ PER_ACT = {
 }
 
 
-def figure_names(con=None, fetch: Callable[..., pd.DataFrame] | None = None) -> list[str]:
-    """Every figure of the database behind `con` (or `fetch(query, **params)`): the fixed ones,
-    then one per act of each per-act kind."""
+def figure_names(con=None, fetch: Callable[..., pd.DataFrame] | None = None,
+                 only: list[str] | None = None) -> list[str]:
+    """The figures of the database behind `con` (or `fetch(query, **params)`): the fixed ones, then
+    one per act of each per-act kind; with `only`, the per-act ones of those names alone (a link
+    names one figure, and listing every act's would fetch every act)."""
     fetch = fetch or partial(run_query, con)
-    act_ids = list(fetch("acts")["act_id"])
+    if only is None:
+        act_ids = list(fetch("acts")["act_id"])
+    else:
+        wanted = sorted({act_of(name) for name in only} - {None})
+        act_ids = list(fetch("known_act_ids", act_ids=wanted)["act_id"]) if wanted else []
     return list(FIGURES) + [prefix + act_id for prefix in PER_ACT for act_id in act_ids]
+
+
+def act_of(name: str) -> str | None:
+    """The act id of a per-act figure's name; None for any other name."""
+    for prefix in PER_ACT:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return None
 
 
 def figure_spec(name: str) -> FigureSpec:
     if name in FIGURES:
         return FIGURES[name]
-    for prefix, (query, builder, about) in PER_ACT.items():
-        if name.startswith(prefix) and len(name) > len(prefix):
-            act_id = name[len(prefix):]
-            return FigureSpec(name, query, builder, about.format(act_id), {"act_id": act_id})
+    if (act_id := act_of(name)) is not None:
+        query, builder, about = PER_ACT[name[:-len(act_id)]]
+        return FigureSpec(name, query, builder, about.format(act_id), {"act_id": act_id})
     raise KeyError(f"no figure named {name!r}; known figures: {', '.join(FIGURES)}, and "
                    f"{' or '.join(p + 'ACT' for p in PER_ACT)} for each act")
 

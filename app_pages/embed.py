@@ -10,7 +10,8 @@ from amnesty.figures import figure_names
 from amnesty.ui import PLOTLY_CONFIG
 from components.dark_theme import THEMES, dark_figure
 
-name = webapp.choice_param("figure", figure_names(fetch=webapp.query), "scale-vs-releases", "figure")
+name = webapp.choice_param("figure", figure_names(fetch=webapp.query, only=st.query_params.get_all("figure")),
+                           "scale-vs-releases", "figure")
 theme = webapp.choice_param("theme", list(THEMES), "light", "theme")
 chart = webapp.chart(name)
 st.set_page_config(page_title=chart.title)  # the browser tab and a screen reader's frame title

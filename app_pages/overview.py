@@ -7,8 +7,8 @@ from components.rows import STAGE_WORDS, date_text
 from components.text import markdown_literal as literal
 
 st.title("Azerbaijan's amnesties and pardons since 2016")
-acts = webapp.query("acts")
-st.caption(f"The {len(acts)} acts in our sources, not every amnesty and pardon since 2016.")
+act_count = int(webapp.query("act_count").iloc[0]["act_count"])
+st.caption(f"The {act_count:,} acts in our sources, not every amnesty and pardon since 2016.")
 
 lede = webapp.query("latest_act_vs_earlier").iloc[0]
 # The bold is ours; every value from the data is made literal.
