@@ -8,14 +8,21 @@ from components.rows import date_text
 from components.text import link_host
 from components.text import markdown_literal as literal
 
-acts = webapp.query("acts")
-act_ids = list(acts["act_id"])
-titles = dict(zip(acts["act_id"], acts["act_title"]))
+# The box offers the newest ACT_CHOICES acts, and the one in the link; past that many acts a
+# search finds the rest, so the page never carries every act to the browser (issue 16).
+ACT_CHOICES = 50
 
 # The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
 # once the box has given this run's choice.
 heading = st.empty()
-chosen = webapp.choice_param("act", act_ids, default=act_ids[-1], what="act")
+act_count = int(webapp.query("act_count").iloc[0]["act_count"])
+search = st.text_input("Search the acts", max_chars=100, key="act_search",
+                       placeholder="Words of an act's name") if act_count > ACT_CHOICES else ""
+acts = webapp.query("act_choices", search=search.strip(), chosen=st.query_params.get("act", ""),
+                    limit=ACT_CHOICES)
+act_ids = list(acts["act_id"])  # newest first
+titles = dict(zip(acts["act_id"], acts["act_title"]))
+chosen = webapp.choice_param("act", act_ids, default=act_ids[0], what="act")
 act_id = st.selectbox("Choose an act", act_ids, index=act_ids.index(chosen), format_func=titles.get,
                       key="act_select")
 st.query_params["act"] = act_id

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
@@ -19,6 +20,8 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
     The all-categories release total is named in the title, not drawn, so no bar counts the same
     people twice.
     """
+    if frame.empty:  # valid data: an act whose sources give no count of its reach or releases
+        return _nothing_counted(frame)
     total = frame[frame["measure_id"] == "released_total"]
     drawn = frame[frame["measure_id"] != "released_total"]
     act_title = frame["act_title"].iloc[0]
@@ -61,3 +64,12 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
                   notes=" ".join(n for n in notes if n), source=source_line(frame["credits"]),
                   alt_text=alt_text, data=table(frame, TABLE_COLUMNS))
+
+
+def _nothing_counted(frame: pd.DataFrame) -> Chart:
+    figure = go.Figure()
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    words = "No source gives a count of this act's reach or releases"
+    return finish(figure, plot_height=40, title=words, subtitle="", notes="", source="",
+                  alt_text=f"{words}.", data=table(frame, TABLE_COLUMNS))

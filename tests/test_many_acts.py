@@ -1,0 +1,66 @@
+"""Act detail with more acts than its box offers (issue 16: rows fetched against rows shown).
+
+The database holds the real acts plus 60 made-up later ones with no figures at all (valid data: an
+act no source counts). The box offers the newest 50 and a search; searching finds an old act, and
+choosing it puts it in the link. A link to an old act shows that act without a search.
+"""
+from __future__ import annotations
+
+import pytest
+
+from amnesty.build import build
+from app_runner import clear_app_caches, run_app_page
+from hostile_data import copy_data
+from test_odd_data import add_row
+
+EXTRA_ACTS = 60
+BOX = 50  # app_pages/act_detail.py ACT_CHOICES
+
+
+@pytest.fixture(scope="module")
+def many_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("many")
+    data = copy_data(folder / "data")
+    for n in range(EXTRA_ACTS):
+        add_row(data / "acts.csv", dict(
+            act_id=f"pardon-2027-{n:02d}", label=f"2027 #{n}", title=f"Made-up pardon number {n}",
+            kind="pardon_decree", year="2027", act_date=f"2027-{1 + n // 28:02d}-{1 + n % 28:02d}",
+            act_date_event="decree", status="implemented", status_as_of="2027-12-31",
+            source_id="press-kowalski-2025-12",
+            quote="A 2016 decree resulted in the release of 148 prisoners."))
+    return build(data, folder / "many.duckdb")
+
+
+@pytest.fixture
+def many_app(many_db, monkeypatch):
+    import amnesty.paths
+
+    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", many_db)
+    clear_app_caches()
+    yield lambda page, **params: run_app_page(page, params)
+    clear_app_caches()
+
+
+def test_the_box_offers_the_newest_acts_and_a_search_finds_the_rest(many_app):
+    app = many_app("app_pages/act_detail.py")
+    assert not app.exception
+    box = app.selectbox(key="act_select")
+    assert len(box.options) == BOX
+    assert box.value == f"pardon-2027-{EXTRA_ACTS - 1:02d}"  # the newest
+    assert "2016 pardon decree" not in box.options
+
+    app.text_input(key="act_search").input("2016 pardon").run()
+    box = app.selectbox(key="act_select")
+    assert "2016 pardon decree" in box.options and len(box.options) <= 2
+    box.set_value("pardon-2016").run()
+    assert not app.exception
+    assert app.query_params["act"] == "pardon-2016"
+    assert app.title[0].value == "2016 pardon decree"
+
+
+def test_a_link_to_an_old_act_shows_it_without_a_search(many_app):
+    app = many_app("app_pages/act_detail.py", act="amnesty-2021")
+    assert not app.exception and not app.warning
+    assert app.selectbox(key="act_select").value == "amnesty-2021"
+    # the linked act and the newest 49
+    assert len(app.selectbox(key="act_select").options) == BOX
