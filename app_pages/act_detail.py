@@ -10,7 +10,7 @@ from components.text import markdown_literal as literal
 
 # The box offers the newest ACT_CHOICES acts, and the one in the link; past that many acts a
 # search finds the rest, so the page never carries every act to the browser (issue 16).
-ACT_CHOICES = 50
+ACT_CHOICES = 30
 
 # The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
 # once the box has given this run's choice.

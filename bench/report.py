@@ -16,6 +16,9 @@ BUILD_S = 0.5
 QUERY_S = 0.100
 SCALE_PAGE_RATIO = 2.0
 LOAD_P95_S, LOAD_RSS_MB = 3.0, 600
+# Issue 16: a page may fetch a little more than it shows (a count, a lookup, a page of choices).
+FETCH_SLACK_ROWS = 50
+FETCH_TARGET = f"fetched ≤ shown + {FETCH_SLACK_ROWS}"
 
 # Fixes made because this bench found them, with the numbers before and after (same machine).
 HISTORY = [
@@ -398,13 +401,13 @@ def scale_page_rows(pages: dict | None) -> list[dict]:
 def fetch_rows(server_side: dict | None) -> list[dict]:
     if not server_side or "error" in server_side:
         why = (server_side or {}).get("error", "not run")
-        return [_row("Scale: rows fetched vs shown", "AppTest", "–", "fetched ≤ shown",
+        return [_row("Scale: rows fetched vs shown", "AppTest", "–", FETCH_TARGET,
                      NOT_YET if "not available" in why else FAILED, why[:200])]
     rows = []
     for page in server_side["pages"]:
         if "error" in page:
             rows.append(_row(f"Scale: rows fetched vs shown, {page['page']}", "AppTest on the synthetic set", "–",
-                             "fetched ≤ shown", FAILED, page["error"][:200]))
+                             FETCH_TARGET, FAILED, page["error"][:200]))
             continue
         fetched, shown = page["rows_fetched"], page["shown"]["rows"]
         biggest = max(page["fetched"], key=lambda f: f[1], default=None)
@@ -414,11 +417,11 @@ def fetch_rows(server_side: dict | None) -> list[dict]:
             note += f"; largest fetch {biggest[0]} ({biggest[1]:,} rows)"
         if not page["fetched"]:
             note += "; no fetch went through amnesty.db.run_query"
-        ok = fetched <= max(shown, 1)
+        ok = fetched <= shown + FETCH_SLACK_ROWS
         if not ok:
             note += ". Fix: page or aggregate that query in SQL (limit/offset with a total count, or a grouped query)"
         rows.append(_row(f"Scale: rows fetched vs shown, {page['page']}", "AppTest on the synthetic set, run_query counted",
-                         f"{fetched:,} fetched, {shown:,} shown", "fetched ≤ shown", MEETS if ok else MISSES, note))
+                         f"{fetched:,} fetched, {shown:,} shown", FETCH_TARGET, MEETS if ok else MISSES, note))
     return rows
 
 
