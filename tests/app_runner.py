@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import string
+from contextlib import contextmanager
 
 from amnesty.paths import ROOT
 from components.text import WORD_JOINER
@@ -40,3 +41,17 @@ def clear_app_caches() -> None:
 
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@contextmanager
+def app_serving(db, monkeypatch):
+    """`run(page, **params)` for the app served from `db`, as a fresh server would see it: no
+    connection or result cached from before, and none left behind."""
+    import amnesty.paths
+
+    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", db)
+    clear_app_caches()
+    try:
+        yield lambda page, **params: run_app_page(page, params)
+    finally:
+        clear_app_caches()

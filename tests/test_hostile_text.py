@@ -29,7 +29,7 @@ from amnesty.build import build
 from amnesty.cli import app
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
-from app_runner import clear_app_caches, run_app_page
+from app_runner import app_serving
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
                              one_line, plotly_text, readme_literal)
 from amnesty.validate import validate
@@ -111,14 +111,11 @@ def hostile_app(hostile_db, monkeypatch):
     """The app served from the hostile database, with its data dictionary read from the same copy
     (column help comes from datapackage.json)."""
     import amnesty.data_dictionary
-    import amnesty.paths
 
     data, db = hostile_db
-    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", db)
     monkeypatch.setattr(amnesty.data_dictionary, "DATA_DIR", data)
-    clear_app_caches()
-    yield lambda page, **params: run_app_page(page, params)
-    clear_app_caches()
+    with app_serving(db, monkeypatch) as run:
+        yield run
 
 
 def markdown_strings(app) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from amnesty.build import build
-from app_runner import clear_app_caches, run_app_page
+from app_runner import app_serving
 from hostile_data import copy_data
 from test_odd_data import add_row
 
@@ -33,12 +33,8 @@ def many_db(tmp_path_factory):
 
 @pytest.fixture
 def many_app(many_db, monkeypatch):
-    import amnesty.paths
-
-    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", many_db)
-    clear_app_caches()
-    yield lambda page, **params: run_app_page(page, params)
-    clear_app_caches()
+    with app_serving(many_db, monkeypatch) as run:
+        yield run
 
 
 def test_the_box_offers_the_newest_acts_and_a_search_finds_the_rest(many_app):

@@ -16,7 +16,7 @@ from amnesty.build import build
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
 from amnesty.paths import ROOT
-from app_runner import clear_app_caches, run_app_page
+from app_runner import app_serving
 from hostile_data import copy_data
 
 ODD_ACT = "pardon-2026-odd"
@@ -49,12 +49,8 @@ def odd_db(tmp_path_factory):
 
 @pytest.fixture
 def odd_app(odd_db, monkeypatch):
-    import amnesty.paths
-
-    monkeypatch.setattr(amnesty.paths, "DEFAULT_DB", odd_db)
-    clear_app_caches()
-    yield lambda page, **params: run_app_page(page, params)
-    clear_app_caches()
+    with app_serving(odd_db, monkeypatch) as run:
+        yield run
 
 
 @pytest.mark.parametrize("page", PAGES)
