@@ -9,6 +9,7 @@ import pytest
 from accessibility import (axe_violations, focused, heading_outline, ring_contrast, skipped_levels,
                            small_targets)
 from amnesty.figures import build_chart
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from streamlit_page import main_text, nav_pages, open_page, problems
 
 PAGES = nav_pages()
@@ -20,8 +21,16 @@ def open_expanders(page) -> None:
     table) so the audit reads what is inside them too."""
     for summary in page.locator("[data-testid=stExpander] summary").all():
         summary.click()
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stExpander] details')]"
-                           ".every(d => d.open)")
+    # Opening "Customise and download" reruns its fragment, and a click that lands during that run
+    # can be lost (seen once in CI): the expanders still shut are clicked once more.
+    every_open = ("() => [...document.querySelectorAll('[data-testid=stExpander] details')]"
+                  ".every(d => d.open)")
+    try:
+        page.wait_for_function(every_open, timeout=20_000)
+    except PlaywrightTimeout:
+        for summary in page.locator("[data-testid=stExpander] details:not([open]) summary").all():
+            summary.click()
+        page.wait_for_function(every_open)
 
 
 def check_outline_and_title(page, nav) -> None:
