@@ -93,6 +93,20 @@ def axis_types(page: Page, chart: str = ".js-plotly-plot") -> set[str]:
         chart, "el => Object.keys(el.layout).filter(k => /^[xy]axis/.test(k)).map(k => el.layout[k].type)"))
 
 
+CHANGED_AXES = """([sel, before]) => { const el = document.querySelector(sel);
+     const types = el && el.layout && Object.keys(el.layout).filter(k => /^[xy]axis/.test(k)).map(k => el.layout[k].type);
+     return types && types.sort().join() !== before.sort().join() && types; }"""
+
+
+def wait_for_axis_change(page: Page, chart: str, before: set[str]) -> set[str]:
+    """The axis types of `chart` once they differ from `before`. The rerun may redraw the chart
+    after the first change is seen (CI once found no chart there at that moment), so they are read
+    from a second wait, not from whatever the page holds then."""
+    page.wait_for_function(CHANGED_AXES, arg=[chart, sorted(before)])
+    settle(page)
+    return set(page.wait_for_function(CHANGED_AXES, arg=[chart, sorted(before)]).json_value())
+
+
 def has_word(text: str, word: str) -> bool:
     """`word` stands alone in `text` ("36" in "36 rows", not in "1,360" or "2036")."""
     return re.search(rf"(?<![\w.,]){re.escape(word)}(?![\w]|[.,]\d)", text) is not None

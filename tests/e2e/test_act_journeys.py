@@ -5,7 +5,7 @@ import re
 import pytest
 
 from amnesty.db import run_query
-from streamlit_page import axis_types, drawn_charts, main_text, open_page, problems, settle
+from streamlit_page import axis_types, drawn_charts, main_text, open_page, problems, settle, wait_for_axis_change
 
 OVERVIEW_CHART = ".st-key-overview-figure .js-plotly-plot"
 
@@ -36,14 +36,9 @@ def switch_scale(page) -> set[str]:
     """Click the scale option that is not selected; return the chart's new axis types."""
     before = axis_types(page, OVERVIEW_CHART)
     page.locator(".st-key-scale [role=radio][aria-checked=false]").click()
-    page.wait_for_function(
-        """([sel, before]) => { const el = document.querySelector(sel);
-             const types = el && Object.keys(el.layout).filter(k => /^[xy]axis/.test(k)).map(k => el.layout[k].type);
-             return types && types.sort().join() !== before.sort().join(); }""",
-        arg=[OVERVIEW_CHART, sorted(before)])
-    settle(page)
+    after = wait_for_axis_change(page, OVERVIEW_CHART, before)
     assert problems(page) == []
-    return axis_types(page, OVERVIEW_CHART)
+    return after
 
 
 def test_overview_scale_switch_then_an_act_link_then_reload(page, server, db, acts):

@@ -11,20 +11,10 @@ from accessibility import axe_violations, focused, press_tab_until
 from amnesty.export_spec import ExportSpec, pixel_size
 from amnesty.figures import build_chart
 from components.rows import quotes_and_sources
-from streamlit_page import axis_types, open_page, problems, settle
+from streamlit_page import axis_types, open_page, problems, settle, wait_for_axis_change
 
 OVERVIEW_CHART = ".st-key-overview-figure .js-plotly-plot"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def wait_for_axis_change(page, before: set[str]) -> set[str]:
-    page.wait_for_function(
-        """([sel, before]) => { const el = document.querySelector(sel);
-             const types = el && Object.keys(el.layout).filter(k => /^[xy]axis/.test(k)).map(k => el.layout[k].type);
-             return types && types.sort().join() !== before.sort().join(); }""",
-        arg=[OVERVIEW_CHART, sorted(before)])
-    settle(page)
-    return axis_types(page, OVERVIEW_CHART)
 
 
 def test_switch_the_overview_scale_with_the_keyboard(page, server):
@@ -36,7 +26,7 @@ def test_switch_the_overview_scale_with_the_keyboard(page, server):
     page.keyboard.press("ArrowRight")
     assert focused(page)["name"].endswith("“Linear”")
     page.keyboard.press("Space")
-    assert "log" not in wait_for_axis_change(page, {"log"})
+    assert "log" not in wait_for_axis_change(page, OVERVIEW_CHART, {"log"})
     assert problems(page) == []
 
 
