@@ -14,22 +14,34 @@ NGINX := /usr/sbin/nginx
 # apt-get needs root: CI runs as root; elsewhere sudo asks once.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run serve test bench db system-packages clean
+# The translations: .po files under version control, compiled to the .mo files the app reads.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard amnesty/locale/*/LC_MESSAGES/messages.po))
 
-run: $(DB)
+.PHONY: run serve test bench db messages system-packages clean
+
+run: $(DB) $(CATALOGS)
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 # One Ctrl-C stops nginx and every replica (deploy/serve.py); exec, so the signal reaches it directly.
-serve: $(DB) system-packages
+serve: $(DB) $(CATALOGS) system-packages
 	exec $(BIN)/python deploy/serve.py --port $(PORT) --replicas $(REPLICAS) --run-dir $(SERVE_DIR) $(SERVE_ARGS)
 
-test: $(DB) system-packages
+test: $(DB) $(CATALOGS) system-packages
 	$(BIN)/pytest
 
-bench: $(DB) system-packages
+bench: $(DB) $(CATALOGS) system-packages
 	$(BIN)/python bench/run.py
 
 db: $(DB)
+
+$(CATALOGS): %.mo: %.po $(INSTALLED)
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# After changing our words: every message in the code and the data's own words into the template,
+# then into each language's catalog, where new entries wait for a translator (README, Languages).
+messages: $(INSTALLED)
+	$(BIN)/pybabel extract -F babel.cfg -k n_:1,2 --no-wrap --sort-by-file --omit-header -o amnesty/locale/messages.pot .
+	$(BIN)/pybabel update -i amnesty/locale/messages.pot -d amnesty/locale --no-wrap --ignore-obsolete
 
 # The venv is rebuilt only when the pins change, so a second `make run` is quick.
 $(INSTALLED): requirements.lock pyproject.toml

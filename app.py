@@ -32,25 +32,36 @@ if __name__ == "__main__":
     st.set_page_config(layout="centered")
     import_heavy_modules()
 
-PAGES = [
-    st.Page("app_pages/overview.py", title="Overview", url_path="overview", default=True),
-    st.Page("app_pages/act_detail.py", title="Act detail", url_path="act"),
-    st.Page("app_pages/political_prisoners.py", title="Political prisoners",
-            url_path="political-prisoners"),
-    st.Page("app_pages/data.py", title="Data", url_path="data"),
-    st.Page("app_pages/sources_and_method.py", title="Sources & method", url_path="sources"),
-    st.Page("app_pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
-]
+def pages(lang) -> list:
+    """The navigation, its titles in the reader's language (each names its browser tab)."""
+    return [
+        st.Page("app_pages/overview.py", title=lang._("Overview"), url_path="overview", default=True),
+        st.Page("app_pages/act_detail.py", title=lang._("Act detail"), url_path="act"),
+        st.Page("app_pages/political_prisoners.py", title=lang._("Political prisoners"),
+                url_path="political-prisoners"),
+        st.Page("app_pages/data.py", title=lang._("Data"), url_path="data"),
+        st.Page("app_pages/sources_and_method.py", title=lang._("Sources & method"), url_path="sources"),
+        st.Page("app_pages/embed.py", title=lang._("Chart"), url_path="embed", visibility="hidden"),
+    ]
+
 
 if __name__ == "__main__":
+    from amnesty.page_language import choose_language, language_switch
+
+    lang = choose_language()
     # The embed page is framed on other sites: the chart alone, so no navigation there (its iframe
     # adds Streamlit's ?embed=true, which hides the toolbar and padding but not a top navigation).
     # st.context.url is the path the browser asked for, known before st.navigation resolves it.
     on_embed_page = urlsplit(st.context.url or "").path.rstrip("/").endswith("/embed")
-    page = st.navigation(PAGES, position="hidden" if on_embed_page else "top")
+    page = st.navigation(pages(lang), position="hidden" if on_embed_page else "top")
     st.html(STYLESHEET)
+    if not on_embed_page:
+        language_switch(page, lang)
     page.run()
 else:
-    from amnesty.data_routes import data_routes
+    from starlette.middleware import Middleware
 
-    app = st.App(__file__, routes=data_routes())
+    from amnesty.data_routes import data_routes
+    from amnesty.html_lang import HtmlLangMiddleware
+
+    app = st.App(__file__, routes=data_routes(), middleware=[Middleware(HtmlLangMiddleware)])

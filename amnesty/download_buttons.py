@@ -15,6 +15,7 @@ import streamlit as st
 
 from amnesty import render
 from amnesty.filters import Filters
+from amnesty.page_language import current_language
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
 from amnesty.studio import export_facts
@@ -48,11 +49,11 @@ def chart_downloads(chart: Chart, key: str) -> None:
     and portals its body to the end of the page, so Tab walked the page hidden under it. The dialog
     moves focus into the menu, keeps it there, and closes on Escape.
     """
-    if st.button("Download this chart", icon=":material/download:", key=f"{key}-download-menu"):
-        _chart_download_menu(chart, key)
+    label = current_language()._("Download this chart")
+    if st.button(label, icon=":material/download:", key=f"{key}-download-menu"):
+        st.dialog(label)(_chart_download_menu)(chart, key)
 
 
-@st.dialog("Download this chart")
 def _chart_download_menu(chart: Chart, key: str) -> None:
     """PNG, SVG, PDF and HTML of the chart as shown, words and source line included."""
     stem = chart_file_stem(chart.title)

@@ -18,6 +18,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from amnesty.page_language import current_language
+
 from amnesty import render, webapp
 from amnesty.export_spec import (CUSTOM, HTML_MODE_HELP, HTML_MODES, MAX_TEXT, PRESETS, ExportSpec,
                                  SpecError, pixel_size, to_toml)
@@ -49,7 +51,7 @@ def customise_panel(chart: Chart, key: str) -> None:
 
 @st.fragment
 def _panel(chart: Chart, key: str) -> None:
-    panel = st.expander("Customise and download", icon=":material/tune:", key=f"{key}-studio",
+    panel = st.expander(current_language()._("Customise and download"), icon=":material/tune:", key=f"{key}-studio",
                         on_change="rerun")
     if not panel.open:
         return

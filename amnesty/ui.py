@@ -12,6 +12,7 @@ import streamlit as st
 
 from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
+from amnesty.page_language import current_language
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
 from components.rows import quotes_and_sources
@@ -29,15 +30,16 @@ def show_chart(chart: Chart, key: str) -> None:
                     theme=None, alt=chart.alt_text)
     chart_downloads(chart, key)
     customise_panel(chart, key)
-    with st.expander("The numbers in this chart", expanded=False, key=f"{key}-numbers"):
+    lang = current_language()
+    with st.expander(lang._("The numbers in this chart"), expanded=False, key=f"{key}-numbers"):
         st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
         # text (st.text: no Markdown, so data stays literal), so a reader without a mouse reads them.
         for line in quotes_and_sources(chart.data):
             st.text(line)
         # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
-        st.caption("To download these rows, use the Data page: its files keep spreadsheet "
-                   "formulas from running.")
+        st.caption(lang._("To download these rows, use the Data page: its files keep spreadsheet "
+                          "formulas from running."))
 
 
 def show_table(frame: pd.DataFrame, labels: dict[str, str], key: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from amnesty.i18n import N_
 from components.bounded_bars import hover_text
 
 
@@ -20,8 +21,9 @@ def acts_left_out(frame: pd.DataFrame) -> str:
 
 
 # A stage in a reader's words. Promises and forecasts say so in words as well as by their marks.
-STAGE_WORDS = {"announced": "announced", "adopted": "law as passed", "interim": "interim count",
-               "final": "final count", "reported": "reported", "expected": "expected"}
+STAGE_WORDS = {"announced": N_("announced"), "adopted": N_("law as passed"),
+               "interim": N_("interim count"), "final": N_("final count"), "reported": N_("reported"),
+               "expected": N_("expected")}
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

@@ -1,6 +1,7 @@
 -- The Overview's lede: what the most recent act announced against what it has delivered so far,
 -- and the largest release any earlier act in our sources delivered. "Largest" compares lower
--- bounds, the most a bound lets us say.
+-- bounds, the most a bound lets us say. Each number also comes as its bounds, which the page words
+-- in the reader's language (amnesty/wording.py); the *_text columns are the English.
 with latest_act as (
     select act_id, title as act_title from acts order by act_date desc, act_id desc limit 1
 ),
@@ -20,6 +21,10 @@ earlier_release as (
 pivoted as (
     select
         max(value_text) filter (where series_id = 'announced_reach') as announced_reach_text,
+        any_value(bounds) filter (where series_id = 'announced_reach') as announced_reach_bounds,
+        any_value(bounds) filter (where series_id = 'announced_released') as announced_released_bounds,
+        any_value(bounds) filter (where series_id = 'delivered_reach') as delivered_reach_bounds,
+        any_value(bounds) filter (where series_id = 'delivered_released') as delivered_released_bounds,
         max(stage) filter (where series_id = 'announced_reach') as announced_reach_stage,
         max(as_of) filter (where series_id = 'announced_reach') as announced_reach_as_of,
         max(value_text) filter (where series_id = 'announced_released') as announced_released_text,
@@ -31,7 +36,11 @@ pivoted as (
         max(measure_label) filter (where series_id = 'delivered_released') as delivered_released_label,
         max(stage) filter (where series_id = 'delivered_released') as delivered_released_stage,
         max(as_of) filter (where series_id = 'delivered_released') as delivered_released_as_of
-    from latest
+    from (
+        select *, {'qualifier': qualifier, 'value': value, 'low': low, 'high': high, 'unit': unit,
+                   'approximate': approximate} as bounds
+        from latest where figure_id is not null
+    )
 ),
 
 final as (
@@ -40,6 +49,8 @@ final as (
         p.*,
         er.act_title as earlier_release_act_title,
         er.value_text as earlier_release_text,
+        {'qualifier': er.qualifier, 'value': er.value, 'low': er.low, 'high': er.high, 'unit': er.unit,
+         'approximate': er.approximate} as earlier_release_bounds,
         er.measure_label as earlier_release_label,
         er.stage as earlier_release_stage,
         er.as_of as earlier_release_as_of

@@ -47,7 +47,7 @@ def test_overview_shows_lede_and_every_act(run_page, db):
 
 def test_overview_linear_switch(run_page):
     app = run_page("app_pages/overview.py")
-    app.segmented_control(key="scale").set_value("Linear").run()
+    app.segmented_control(key="scale").set_value("linear").run()
     assert_clean(app)
     assert app.get("plotly_chart")[0].proto.spec  # the linear figure rendered
 

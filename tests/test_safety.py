@@ -190,6 +190,8 @@ RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1
 # The one st.html call allowed: app.py's constant stylesheet (a Path to a .css file in the repository,
 # checked below), which Streamlit wraps in <style> and nothing from data can reach.
 STYLESHEET_CALL = "st.html(STYLESHEET)"
+# And the script that sets <html lang> after a language switch: a constant per language.
+LANG_SCRIPT_CALL = 'st.html(LANG_SCRIPTS[lang.code], unsafe_allow_javascript=True, width="content")'
 
 
 def test_no_raw_html_is_rendered():
@@ -198,7 +200,7 @@ def test_no_raw_html_is_rendered():
     for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("components/*.py"),
                  *ROOT.glob("amnesty/*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if RAW_HTML.search(line) and line.strip() != STYLESHEET_CALL:
+            if RAW_HTML.search(line) and line.strip() not in (STYLESHEET_CALL, LANG_SCRIPT_CALL):
                 hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not hits, "raw HTML rendering found:\n" + "\n".join(hits)
 
@@ -210,6 +212,15 @@ def test_the_one_stylesheet_is_a_constant_css_file():
     assert 'STYLESHEET = Path(__file__).parent / "amnesty" / "accessibility.css"' in app
     css = (ROOT / "amnesty" / "accessibility.css").read_text(encoding="utf-8")
     assert not re.search(r"<|url\(|@import|expression\(", css, re.IGNORECASE)
+
+
+def test_the_one_script_is_a_constant_per_language():
+    from amnesty.page_language import LANG_SCRIPTS
+
+    assert LANG_SCRIPTS == {"en": '<script>document.documentElement.lang = "en";</script>',
+                            "az": '<script>document.documentElement.lang = "az";</script>',
+                            "ru": '<script>document.documentElement.lang = "ru";</script>'}
+    assert (ROOT / "amnesty" / "page_language.py").read_text(encoding="utf-8").count(LANG_SCRIPT_CALL) == 1
 
 
 def test_the_raw_html_check_would_catch_it():

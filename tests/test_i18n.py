@@ -1,0 +1,140 @@
+"""Languages: Babel's numbers and dates per locale, bounded figures worded per language, the
+catalogs complete, and the language a page load asks for written into <html lang>."""
+import asyncio
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from amnesty.db import connect
+from amnesty.html_lang import HtmlLangMiddleware
+from amnesty.i18n import LANGUAGES, LOCALE_DIR, best_match, language
+from amnesty.wording import az_ablative, figure_text
+
+ROOT = Path(__file__).resolve().parents[1]
+NBSP, NNBSP = "\u00a0", "\u202f"
+EN, AZ, RU = language("en"), language("az"), language("ru")
+
+
+def test_numbers_percentages_and_dates_follow_each_locale():
+    # The issue's own examples: "20.000" and "20 000" (no-break space), "9,2%" and "9,2 %",
+    # "7 mart 2024" and "7 марта 2024 г.".
+    assert (EN.number(20000), AZ.number(20000), RU.number(20000)) == ("20,000", "20.000", f"20{NBSP}000")
+    assert (EN.percent(9.2), AZ.percent(9.2), RU.percent(9.2)) == ("9.2%", "9,2%", f"9,2{NBSP}%")
+    assert EN.percent(64) == "64%"  # a whole share as the source prints it
+    assert AZ.date("2024-03-07") == "7 mart 2024"
+    assert RU.date("2024-03-07") == f"7 марта 2024{NNBSP}г."
+    assert EN.date("2026-02-19") == "19 Feb 2026"
+    # The precision the source gives, never more.
+    assert (EN.date("2026-02"), AZ.date("2026-02"), RU.date("2026")) == ("Feb 2026", "fevral 2026", "2026")
+
+
+@pytest.mark.parametrize("number, suffix", [(20000, "-dən"), (5000, "-dən"), (36, "-dan"), (30, "-dan"),
+                                            (392, "-dən"), (100, "-dən"), (1_000_000, "-dan"), (6, "-dan"),
+                                            (10, "-dan"), (20, "-dən"), (249, "-dan"), (1300, "-dən")])
+def test_azerbaijani_ablative_follows_the_last_spoken_word(number, suffix):
+    # iyirmi min -> mindən; otuz altı -> altıdan; üç yüz doxsan iki -> ikidən; milyon -> milyondan
+    assert az_ablative(number) == suffix
+
+
+def test_english_wording_is_word_for_word_the_sql_value_text(built_db):
+    """One wording in two places for now (SQL writes the data files' English): they agree on
+    every figure, derived ones included."""
+    with connect(built_db) as con:
+        rows = con.sql("select f.figure_id, f.qualifier, f.value, f.low, f.high, m.unit, f.approximate, "
+                       "f.value_text from all_figures f join measures m using (measure_id)").fetchall()
+    differ = [(r[0], r[7], figure_text(EN, *r[1:7])) for r in rows if figure_text(EN, *r[1:7]) != r[7]]
+    assert rows and differ == []
+
+
+def test_bounds_are_whole_phrases_in_each_language():
+    assert figure_text(RU, "more_than", 20000, 20000, None, "persons") == f"более 20{NBSP}000"
+    assert figure_text(AZ, "more_than", 20000, 20000, None, "persons") == "20.000-dən çox"
+    assert figure_text(AZ, "more_than", 36, 36, None, "persons") == "36-dan çox"
+    assert figure_text(RU, "range", None, 25, 30, "persons", approximate=True) == "примерно 25–30"
+    assert figure_text(AZ, "about", 1300, 1300, 1300, "persons") == "təqribən 1.300"
+    assert figure_text(RU, "unknown", None, None, None, "persons") == "неизвестно"
+
+
+def test_plural_forms_follow_russian_grammar():
+    forms = [RU.n_("The {n} act in our sources, not every amnesty and pardon since 2016.",
+                   "The {n} acts in our sources, not every amnesty and pardon since 2016.", n).split()[1]
+             for n in (1, 3, 5, 21, 11)]
+    assert forms == ["акт", "акта", "актов", "акт", "актов"]
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("ru-RU,ru;q=0.9,en;q=0.8", "ru"), ("de-DE,az;q=0.5", "az"), ("en-US", "en"), ("de", None),
+    ("az_AZ", "az"), ("en;q=0.1,ru;q=0.9", "ru"), ("", None), (None, None), ("ru;q=x", None)])
+def test_browser_preference_picks_one_of_our_languages(header, expected):
+    assert best_match(header) == expected
+
+
+def _extracted_messages() -> set:
+    """Every message the code and the data hold, extracted as `make messages` does."""
+    with open(ROOT / "babel.cfg") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    found = set()
+    for _, _, message, _, _ in extract_from_dir(ROOT, method_map, options_map,
+                                                keywords={"_": None, "N_": None, "n_": (1, 2)}):
+        found.add(message)
+    return found
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "en"])
+def test_every_message_has_a_finished_translation(code):
+    """A message in the code or the data that the catalog lacks, or an entry that is empty or
+    fuzzy, fails here: run `make messages` and translate what it adds."""
+    with open(LOCALE_DIR / code / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po, locale=code)
+    missing = sorted(str(m) for m in _extracted_messages() if m not in catalog)
+    unfinished = [m.id for m in catalog if m.id and (m.fuzzy or not all(
+        (m.string,) if isinstance(m.string, str) else m.string))]
+    assert missing == [] and unfinished == []
+    # Placeholders survive translation: a {name} the code fills must be in the translation.
+    lost = [m.id for m in catalog if m.id and isinstance(m.id, str) and
+            not _placeholders(m.id) <= (_placeholders(m.string) | {"number"} if "{number_from}" in m.string
+                                        else _placeholders(m.string))]
+    assert lost == []
+
+
+def _placeholders(text: str) -> set:
+    import string
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _served(path: str, query: bytes = b"", accept_language: str | None = None,
+            body: bytes = b'<!doctype html><html lang="en"><head></head></html>') -> tuple[bytes, dict]:
+    """The middleware around a stand-in for Streamlit's index page; returns body and headers."""
+    seen = {}
+
+    async def index(scope, receive, send):
+        seen["accept-encoding"] = dict(scope["headers"]).get(b"accept-encoding")
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/html"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    headers = [(b"accept-encoding", b"gzip")] + (
+        [(b"accept-language", accept_language.encode())] if accept_language else [])
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": query, "headers": headers}
+    asyncio.run(HtmlLangMiddleware(index)(scope, None, send))
+    start = dict(sent[0]["headers"])
+    return sent[1]["body"], {**start, "upstream accept-encoding": seen["accept-encoding"]}
+
+
+def test_html_lang_follows_the_link_then_the_browser():
+    body, headers = _served("/act", b"act=amnesty-2021&lang=ru")
+    assert b'<html lang="ru">' in body and int(headers[b"content-length"]) == len(body)
+    assert headers["upstream accept-encoding"] is None  # asked uncompressed, so it can be edited
+    assert b'<html lang="az">' in _served("/", accept_language="az-AZ,az;q=0.9")[0]
+    assert b'<html lang="en">' in _served("/", b"lang=%3Cscript%3E", accept_language="ru")[0]
+    # Not a page: left alone, compressed or not.
+    body, headers = _served("/static/js/index.js", b"lang=ru")
+    assert b'<html lang="en">' in body and headers["upstream accept-encoding"] == b"gzip"
