@@ -41,7 +41,7 @@ $(CATALOGS): %.mo: %.po $(INSTALLED)
 # then into each language's catalog, where new entries wait for a translator (README, Languages).
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg -k n_:1,2 --no-wrap --sort-by-file --omit-header -o amnesty/locale/messages.pot .
-	$(BIN)/pybabel update -i amnesty/locale/messages.pot -d amnesty/locale --no-wrap --ignore-obsolete
+	$(BIN)/pybabel update -i amnesty/locale/messages.pot -d amnesty/locale --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 # The venv is rebuilt only when the pins change, so a second `make run` is quick.
 $(INSTALLED): requirements.lock pyproject.toml

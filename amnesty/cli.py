@@ -137,6 +137,9 @@ def export_figures(
                                                 show_default=False)] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="light or dark. Default: light.",
                                               show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="en, az or ru: the language of our words, numbers "
+                                             "and dates; files in az or ru are named NAME-az.FORMAT. "
+                                             "Default: en.", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help="The title, instead of ours (one figure only).",
                                               show_default=False)] = None,
     subtitle: Annotated[str | None, typer.Option("--subtitle", help="The subtitle, instead of ours.",
@@ -163,8 +166,10 @@ def export_figures(
 
     from amnesty import render
     from amnesty.db import DatabaseMissing, NotOurDatabase, connect, run_query
-    from amnesty.export_spec import ExportSpec, SpecError, from_toml, to_toml, with_overrides
+    from amnesty.export_spec import (ExportSpec, SpecError, export_file_name, from_toml, to_toml,
+                                     with_overrides)
     from amnesty.figures import build_chart, figure_names
+    from amnesty.i18n import language
     from amnesty.outputs import OverwriteRefused, check_writable, write_export
     from amnesty.studio import compose, export_facts, our_words
 
@@ -203,18 +208,18 @@ def export_figures(
     try:
         specs = {name: with_overrides(base if base is not None else ExportSpec(name=name), preset=preset,
                                       width=width, height=height, scale=scale, theme=theme,
-                                      html_mode=html_mode, **words)
+                                      html_mode=html_mode, lang=lang, **words)
                  for name in wanted}
     except SpecError as error:
         _fail([str(error)])
     if any(f in render.KALEIDO_FORMATS for f in fmts) and not render.chromium_available():
         _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
     with con:
-        charts = {name: build_chart(name, con) for name in wanted}
+        charts = {name: build_chart(name, con, lang=language(specs[name].lang)) for name in wanted}
         facts = export_facts(partial(run_query, con))
     exports = {name: compose(charts[name], specs[name], facts) for name in wanted}
     jobs = [(name, fmt) for name in wanted for fmt in fmts if fmt != "toml"]
-    targets = [out_dir / f"{name}.{fmt}" for name in wanted for fmt in fmts]
+    targets = [out_dir / export_file_name(specs[name], fmt) for name in wanted for fmt in fmts]
     try:  # every target is checked before chromium starts or any file is written
         check_writable(targets, force)
     except OverwriteRefused as error:
@@ -223,14 +228,15 @@ def export_figures(
     try:
         if "toml" in fmts:
             for name in wanted:
-                write_export(out_dir / f"{name}.toml",
-                             to_toml(specs[name], our_words(charts[name])).encode("utf-8"), force)
+                write_export(out_dir / export_file_name(specs[name], "toml"),
+                             to_toml(specs[name], our_words(charts[name], language(specs[name].lang)))
+                             .encode("utf-8"), force)
         with Progress(*columns, console=err, transient=False) as progress:
             task = progress.add_task("starting chromium", total=len(jobs))
             rendered = render.render_exports([(exports[name], fmt) for name, fmt in jobs])
             for (name, fmt), data in zip(jobs, rendered):
-                write_export(out_dir / f"{name}.{fmt}", data, force)
-                progress.update(task, advance=1, description=f"{name}.{fmt}")
+                write_export(out_dir / export_file_name(specs[name], fmt), data, force)
+                progress.update(task, advance=1, description=export_file_name(specs[name], fmt))
     except OverwriteRefused as error:  # a file that appeared while the batch ran
         _fail(error.reasons)
     except OSError as error:

@@ -18,6 +18,7 @@ from amnesty.filters import Filters
 from amnesty.page_language import current_language
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
+from amnesty.export_spec import ExportSpec
 from amnesty.studio import export_facts
 from components.chart import Chart
 
@@ -56,12 +57,14 @@ def chart_downloads(chart: Chart, key: str) -> None:
 
 def _chart_download_menu(chart: Chart, key: str) -> None:
     """PNG, SVG, PDF and HTML of the chart as shown, words and source line included."""
-    stem = chart_file_stem(chart.title)
+    lang = current_language()
+    # The file names carry the language: an editor's Russian PNG is not overwritten by the English.
+    stem = chart_file_stem(chart.title) + ("" if lang.code == "en" else f"-{lang.code}")
     chromium = render.chromium_available()
     for fmt in render.FORMATS:
         needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
         st.download_button(
-            CHART_LABELS[fmt], data=_chart_file(chart, fmt), file_name=f"{stem}.{fmt}",
+            CHART_LABELS[fmt], data=_chart_file(chart, fmt, lang.code), file_name=f"{stem}.{fmt}",
             mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
             disabled=needs_chromium, width="stretch",
             help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
@@ -77,22 +80,23 @@ def chart_file_stem(title: str, limit: int = 60) -> str:
     return slug or "chart"
 
 
-def _chart_file(chart: Chart, fmt: str):
-    # Only plain, hashable values go into the cache key: the figure as JSON and its words.
+def _chart_file(chart: Chart, fmt: str, lang: str):
+    # Only plain, hashable values go into the cache key: the figure as JSON, its words and language.
     figure_json = chart.figure.to_json()
     words = (chart.alt_text, chart.title, chart.subtitle, chart.notes, chart.source)
-    return lambda: _rendered(figure_json, words, fmt)
+    return lambda: _rendered(figure_json, words, fmt, lang)
 
 
 @lru_cache(maxsize=64)
-def _rendered(figure_json: str, words: tuple[str, ...], fmt: str) -> bytes:
+def _rendered(figure_json: str, words: tuple[str, ...], fmt: str, lang: str) -> bytes:
     alt_text, title, subtitle, notes, source = words
     chart = Chart(figure=pio.from_json(figure_json), alt_text=alt_text, data=pd.DataFrame(),
                   title=title, subtitle=subtitle, notes=notes, source=source)
     # The footer's dataset version is the served database's own (its dataset_info table).
     from amnesty import webapp
 
-    return render.chart_bytes(chart, fmt, facts=export_facts(webapp.query))
+    return render.chart_bytes(chart, fmt, spec=ExportSpec(name="chart", lang=lang),
+                              facts=export_facts(webapp.query))
 
 
 # -- the Data page -----------------------------------------------------------------------------------

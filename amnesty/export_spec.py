@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 import tomli_w
 
+from amnesty.i18n import LANGUAGES
 from components.dark_theme import THEMES
 
 MM_PER_INCH = 25.4
@@ -86,6 +87,7 @@ class ExportSpec:
     scale: float | None = None      # PNG px per CSS px; None: the preset's
     theme: str = "light"
     html_mode: str = "self-contained"
+    lang: str = "en"                # the language of our words and the footer (en, az, ru)
 
     def __post_init__(self) -> None:
         _check(self)
@@ -142,6 +144,8 @@ def _check(spec: ExportSpec) -> None:
         raise SpecError(f"preset: unknown preset {spec.preset!r}; choose one of {', '.join(PRESET_NAMES)}")
     if spec.theme not in THEMES:
         raise SpecError(f"theme: unknown theme {spec.theme!r}; choose one of {', '.join(THEMES)}")
+    if spec.lang not in LANGUAGES:
+        raise SpecError(f"lang: unknown language {spec.lang!r}; choose one of {', '.join(LANGUAGES)}")
     if spec.html_mode not in HTML_MODES:
         raise SpecError(f"html_mode: unknown mode {spec.html_mode!r}; choose one of {', '.join(HTML_MODES)}")
     for name in ("width", "height", "scale"):
@@ -156,6 +160,12 @@ def _check(spec: ExportSpec) -> None:
         if px is not None and not 10 <= px <= MAX_PX:
             raise SpecError(f"{side}: the PNG would be {px} px; keep width and height × scale "
                             f"between 10 and {MAX_PX:,} px")
+
+
+def export_file_name(spec: ExportSpec, fmt: str) -> str:
+    """'NAME.png', or 'NAME-ru.png' in another language than English, so files of one figure in
+    several languages sit side by side."""
+    return f"{spec.name}{'' if spec.lang == 'en' else '-' + spec.lang}.{fmt}"
 
 
 # -- overrides (the command line over a spec file) ---------------------------------------------------

@@ -13,6 +13,8 @@ import pandas as pd
 
 from amnesty.filters import Filters
 from amnesty.db import run_query
+from amnesty.i18n import ENGLISH, Language
+from amnesty.wording import in_language
 from components.act_breakdown import release_breakdown_figure
 from components.chart import Chart
 from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
@@ -110,10 +112,12 @@ def is_figure(name: str) -> bool:
 
 
 def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None = None,
-                **params) -> Chart:
-    """Run the figure's query with its bound parameters, then its builder. `fetch(query, **params)`
-    stands in for run_query on `con`: the app passes its cached query, so a page and its chart share
-    one query run. `params` override the spec's own (the Data page passes its filters)."""
+                lang: Language = ENGLISH, **params) -> Chart:
+    """Run the figure's query with its bound parameters, then its builder, in `lang`.
+    `fetch(query, **params)` stands in for run_query on `con`: the app passes its cached query, so a
+    page and its chart share one query run. `params` override the spec's own (the Data page passes
+    its filters)."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
-    return replace(spec.builder(fetch(spec.query, **(spec.params | params))), name=name)
+    rows = in_language(fetch(spec.query, **(spec.params | params)), lang)
+    return replace(spec.builder(rows, lang=lang), name=name)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 from babel import Locale
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 LANGUAGES = {"en": "English", "az": "Azərbaycanca", "ru": "Русский"}
 DEFAULT = "en"
@@ -50,6 +50,11 @@ class Language:
     @property
     def locale(self) -> str:
         return LOCALES[self.code]
+
+    @property
+    def plotly_separators(self) -> str:
+        """Plotly's `separators`: the locale's decimal sign, then its group sign."""
+        return get_decimal_symbol(self.locale) + get_group_symbol(self.locale)
 
     def _(self, message: str, **values) -> str:
         """`message` in this language, with `values` put in its {placeholders}."""

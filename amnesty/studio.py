@@ -20,12 +20,12 @@ import plotly.graph_objects as go
 
 from amnesty.citation import AUTHOR, LICENSE
 from amnesty.export_spec import ExportSpec, pixel_size
+from amnesty.i18n import ENGLISH, Language, language
 from components.chart import Chart
 from components.export_layout import ExportWords, lay_out
 from components.theme import FONT_FAMILY
 
 SITE_URL_SETTING = "AMNESTY_SITE_URL"
-OUR_BYLINE = f"Graphic: {AUTHOR}"
 # The installed font first; readers of an SVG without DejaVu Sans fall back to a close sans.
 EXPORT_FONT_FAMILY = f"{FONT_FAMILY}, Verdana, sans-serif"
 # Kaleido's PNG is floor(layout size × scale) pixels: a hair over the exact scale keeps a
@@ -75,15 +75,20 @@ class Export:
     html_mode: str
 
 
-def our_words(chart: Chart) -> dict[str, str]:
-    """Our wording of each field the editor can change (the panel's starting text)."""
+def our_byline(lang: Language = ENGLISH) -> str:
+    return lang._("Graphic: {author}", author=AUTHOR)
+
+
+def our_words(chart: Chart, lang: Language = ENGLISH) -> dict[str, str]:
+    """Our wording of each field the editor can change (the panel's starting text), in `lang`, the
+    language the chart was built in."""
     return {"title": chart.title, "subtitle": chart.subtitle, "notes": chart.notes,
-            "byline": OUR_BYLINE, "alt_text": chart.alt_text}
+            "byline": our_byline(lang), "alt_text": chart.alt_text}
 
 
 def _word(spec: ExportSpec, chart: Chart, field: str) -> str:
     value = getattr(spec, field)
-    return our_words(chart)[field] if value is None else value
+    return our_words(chart, language(spec.lang))[field] if value is None else value
 
 
 def source_text(chart: Chart, spec: ExportSpec) -> str:
@@ -92,22 +97,25 @@ def source_text(chart: Chart, spec: ExportSpec) -> str:
     return f"{chart.source} · {extra}" if extra else chart.source
 
 
-def credit_line(byline: str, facts: ExportFacts) -> str:
+def credit_line(byline: str, facts: ExportFacts, lang: Language = ENGLISH) -> str:
     parts = [byline.strip()] if byline.strip() else []
-    parts += [f"Data: dataset version {facts.version}, {facts.made_on.isoformat()}",
-              f"Licence: {LICENSE}"]
+    parts += [lang._("Data: dataset version {version}, {date}", version=facts.version,
+                     date=facts.made_on.isoformat()),
+              lang._("Licence: {licence}", licence=LICENSE)]
     if facts.site_url:
         parts.append(facts.site_url)
     return " · ".join(parts)
 
 
 def compose(chart: Chart, spec: ExportSpec, facts: ExportFacts) -> Export:
-    """The chart as the spec asks: its words, size, theme and footer."""
+    """The chart as the spec asks: its words, size, theme and footer. The chart is built in the
+    spec's language (the words the editor typed are used as typed)."""
+    lang = language(spec.lang)
     title, subtitle, notes = (_word(spec, chart, f) for f in ("title", "subtitle", "notes"))
     byline, alt_text = _word(spec, chart, "byline"), _word(spec, chart, "alt_text")
     source = source_text(chart, spec)
     words = ExportWords(title=title, subtitle=subtitle, notes=notes,
-                        footer=(source, credit_line(byline, facts)))
+                        footer=(source, credit_line(byline, facts, lang)))
     size = pixel_size(spec)
     if size.height is None:
         laid = lay_out(chart, words, size.width, None, theme=spec.theme, font_family=EXPORT_FONT_FAMILY)
@@ -125,5 +133,6 @@ def compose(chart: Chart, spec: ExportSpec, facts: ExportFacts) -> Export:
         nominal_width=size.width, nominal_height=nominal_height,
         scale=png_width / laid.width * _SCALE_NUDGE, png_width=png_width, png_height=png_height,
         dpi=size.dpi, title=title, alt_text=alt_text, source=source, byline=byline,
-        copyright=f"{AUTHOR}. Licence: {LICENSE}." + (f" {facts.site_url}" if facts.site_url else ""),
+        copyright=lang._("{author}. Licence: {licence}.", author=AUTHOR, licence=LICENSE)
+        + (f" {facts.site_url}" if facts.site_url else ""),
         version=facts.version, html_mode=spec.html_mode)

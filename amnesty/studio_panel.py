@@ -18,11 +18,12 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from amnesty.i18n import language
 from amnesty.page_language import current_language
 
 from amnesty import render, webapp
 from amnesty.export_spec import (CUSTOM, HTML_MODE_HELP, HTML_MODES, MAX_TEXT, PRESETS, ExportSpec,
-                                 SpecError, pixel_size, to_toml)
+                                 SpecError, export_file_name, pixel_size, to_toml)
 from amnesty.figures import is_figure
 from amnesty.studio import ExportFacts, compose, export_facts, our_words, site_url
 from components.chart import Chart
@@ -67,7 +68,8 @@ def _panel(chart: Chart, key: str) -> None:
 
 
 def _form(chart: Chart, name: str, key: str) -> ExportSpec | None:
-    ours = our_words(chart)
+    lang = current_language()  # the page's, which the chart was built in
+    ours = our_words(chart, lang)
     with st.form(f"{key}-studio-form", border=False):
         title = st.text_area("Title", ours["title"], max_chars=MAX_TEXT, key=f"{key}-studio-title")
         subtitle = st.text_area("Subtitle", ours["subtitle"], max_chars=MAX_TEXT,
@@ -106,7 +108,7 @@ def _form(chart: Chart, name: str, key: str) -> ExportSpec | None:
             source_extra=source_extra.strip(), alt_text=_changed(alt_text, ours["alt_text"]),
             preset=preset, width=float(width) if custom else None,
             height=float(height) if custom else None, scale=float(scale) if custom else None,
-            theme=theme, html_mode=html_mode)
+            theme=theme, html_mode=html_mode, lang=lang.code)
     except SpecError as error:
         st.error(str(error))
         return None
@@ -137,7 +139,7 @@ def _preview_and_downloads(chart: Chart, spec: ExportSpec, facts: ExportFacts, k
         needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
         column.download_button(
             FILE_LABELS[fmt], data=lambda fmt=fmt: studio_file(chart, spec, facts, fmt),
-            file_name=f"{spec.name}.{fmt}", mime=MEDIA_TYPES[fmt], key=f"{key}-studio-download-{fmt}",
+            file_name=export_file_name(spec, fmt), mime=MEDIA_TYPES[fmt], key=f"{key}-studio-download-{fmt}",
             on_click="ignore", disabled=needs_chromium, width="stretch", help=FILE_HELP[fmt])
 
 
@@ -145,7 +147,7 @@ def studio_file(chart: Chart, spec: ExportSpec, facts: ExportFacts, fmt: str) ->
     """One file of the studio: the spec as TOML, or the figure rendered as the spec asks. The
     CLI's `--spec` makes its files with the same compose and render, so they are the same bytes."""
     if fmt == "toml":
-        return to_toml(spec, our_words(chart)).encode("utf-8")
+        return to_toml(spec, our_words(chart, language(spec.lang))).encode("utf-8")
     return _rendered(_ChartKey(chart), spec, facts, fmt)
 
 

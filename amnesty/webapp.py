@@ -11,6 +11,7 @@ from amnesty import paths
 from amnesty.db import connect, run_query
 from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
+from amnesty.i18n import DEFAULT, language
 from amnesty.version import built_version
 from components.chart import Chart
 from components.text import markdown_code, markdown_literal
@@ -41,8 +42,8 @@ def query(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=CHART_CACHE_ENTRIES)
-def chart(name: str, **params) -> Chart:
-    """One Chart per name and parameters, shared by every session: read it, never change it (copy
+def chart(name: str, lang: str = DEFAULT, **params) -> Chart:
+    """One Chart per name, language and parameters, shared by every session: read it, never change it (copy
     the figure with go.Figure(chart.figure) first, as amnesty.render does).
 
     cache_resource, not cache_data: cache_data hands each call a fresh copy by unpickling it, and
@@ -50,7 +51,7 @@ def chart(name: str, **params) -> Chart:
     (bench/RESULTS.md, issue 16), where the frame and words alone take about 1 ms.
     tests/test_shared_caches.py runs every page and checks that nothing changed what it was handed.
     """
-    return build_chart(name, fetch=query, **params)
+    return build_chart(name, fetch=query, lang=language(lang), **params)
 
 
 @st.cache_data(show_spinner=False)

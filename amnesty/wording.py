@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from amnesty.i18n import Language
+from amnesty.i18n import N_, Language
+
+# A stage in a reader's words. Promises and forecasts say so in words as well as by their marks.
+STAGE_WORDS = {"announced": N_("announced"), "adopted": N_("law as passed"),
+               "interim": N_("interim count"), "final": N_("final count"), "reported": N_("reported"),
+               "expected": N_("expected")}
+# A source's qualifier in a reader's words (hovers, tables).
+QUALIFIER_WORDS = {"exact": N_("exact"), "at_least": N_("at least"), "more_than": N_("more than"),
+                   "nearly": N_("nearly"), "about": N_("about"), "range": N_("range"),
+                   "at_most": N_("at most"), "unknown": N_("unknown")}
 
 # Messages by (qualifier, approximate). "about" already hedges, and "unknown" has no number.
 PHRASES = {
@@ -109,3 +118,29 @@ def bounds_text(lang: Language, bounds) -> str | None:
         return None
     return figure_text(lang, bounds["qualifier"], bounds["value"], bounds["low"], bounds["high"],
                        bounds["unit"], bounds["approximate"])
+
+
+# Columns of our own words from the data (act titles, measure labels), translated through the
+# catalog like the code's messages (babel.cfg extracts them).
+WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label")
+BOUND_COLUMNS = {"qualifier", "value", "low", "high", "unit", "value_text"}
+
+
+def in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """A query's rows with our words in `lang`: `value_text` worded from the bounds, and the data's
+    own words translated. English rows are returned as they are (SQL wrote them)."""
+    if lang.code == "en" or frame.empty:
+        return frame
+    changed = {}
+    if BOUND_COLUMNS <= set(frame.columns):
+        approximate = frame["approximate"] if "approximate" in frame.columns else [False] * len(frame)
+        changed["value_text"] = [
+            lang._("not given") if q == "unknown" and text == "not given" else
+            figure_text(lang, q, v, lo, hi, unit, bool(a) if a is not None and not pd.isna(a) else False)
+            for q, v, lo, hi, unit, a, text in zip(frame["qualifier"], frame["value"], frame["low"],
+                                                    frame["high"], frame["unit"], approximate,
+                                                    frame["value_text"])]
+    for column in WORD_COLUMNS:
+        if column in frame.columns:
+            changed[column] = [lang._(v) if isinstance(v, str) and v else v for v in frame[column]]
+    return frame.assign(**changed)

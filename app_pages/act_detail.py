@@ -3,6 +3,7 @@ sources. The act is in the URL."""
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.page_language import current_language
 from amnesty.ui import show_chart
 from components.rows import date_text
 from components.text import link_host
@@ -32,10 +33,10 @@ st.caption(literal(" · ".join(str(v) for v in (act.act_kind, act.occasion, f"{a
                                                f"{date_text(act.status_as_of)}") if isinstance(v, str))))
 
 st.header("Timeline")
-show_chart(webapp.chart(f"act-timeline-{act_id}"), key=f"timeline-{act_id}")
+show_chart(webapp.chart(f"act-timeline-{act_id}", lang=current_language().code), key=f"timeline-{act_id}")
 
 st.header("Breakdown by category")
-show_chart(webapp.chart(f"act-breakdown-{act_id}"), key=f"breakdown-{act_id}")
+show_chart(webapp.chart(f"act-breakdown-{act_id}", lang=current_language().code), key=f"breakdown-{act_id}")
 
 # The bold labels are ours; every value from the data is made literal.
 statements = webapp.query("statements_by_act", act_id=act_id)

@@ -3,6 +3,7 @@ the page's link; the view has a stable data URL, code to fetch it, and a citatio
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.page_language import current_language
 from amnesty.bundle import used_sources
 from amnesty.citation import citation
 from amnesty.data_dictionary import column_descriptions, reader_labels
@@ -104,6 +105,6 @@ how_to_cite(citation(version, behind, url=csv_url))
 
 # The chart counts the published figures of this view; derived rows and empty views have none.
 if len(webapp.query("figures_by_qualifier", **filters.facet_params())):
-    show_chart(webapp.chart("figures-by-qualifier", **filters.facet_params()), key="qualifiers")
+    show_chart(webapp.chart("figures-by-qualifier", lang=current_language().code, **filters.facet_params()), key="qualifiers")
 else:
     st.caption("No published figures in this view, so there is no chart of their qualifiers.")

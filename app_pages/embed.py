@@ -6,6 +6,7 @@ download" panel adds Streamlit's `embed=true`, which drops the header, toolbar a
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.page_language import current_language
 from amnesty.figures import figure_names
 from amnesty.ui import PLOTLY_CONFIG
 from components.dark_theme import THEMES, dark_figure
@@ -13,7 +14,7 @@ from components.dark_theme import THEMES, dark_figure
 name = webapp.choice_param("figure", figure_names(fetch=webapp.query, only=st.query_params.get_all("figure")),
                            "scale-vs-releases", "figure")
 theme = webapp.choice_param("theme", list(THEMES), "light", "theme")
-chart = webapp.chart(name)
+chart = webapp.chart(name, lang=current_language().code)
 st.set_page_config(page_title=chart.title)  # the browser tab and a screen reader's frame title
 st.plotly_chart(chart.figure if theme == "light" else dark_figure(chart.figure), width="stretch",
                 key="embed-figure", config=PLOTLY_CONFIG, theme=None,

@@ -73,7 +73,7 @@ choice = st.segmented_control(lang._("Scale"), list(scale_names), default=scale,
 scale = choice or scale
 st.query_params["scale"] = scale
 name = "scale-vs-releases-linear" if scale == "linear" else "scale-vs-releases"
-chart = webapp.chart(name)
+chart = webapp.chart(name, lang=lang.code)
 show_chart(chart, key="overview")
 
 st.header(lang._("Each act: its timeline, breakdown and sources"))

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.page_language import current_language
 from amnesty.filters import Filters
 from amnesty.ui import show_chart
 from components.rows import date_text
@@ -56,5 +57,5 @@ metric(cols[1], "Coverage with the expected releases",
 metric(st, "Groups on the list reached by the act",
        f"{groups['groups_reached_text'].iloc[0]} of {groups['groups_listed_text'].iloc[0]}")
 
-show_chart(webapp.chart("political-prisoner-coverage"), key="coverage")
-show_chart(webapp.chart("political-prisoner-groups"), key="groups")
+show_chart(webapp.chart("political-prisoner-coverage", lang=current_language().code), key="coverage")
+show_chart(webapp.chart("political-prisoner-groups", lang=current_language().code), key="groups")

@@ -3,6 +3,7 @@ qualifiers are read, what is derived, which claims the figures carry, and what i
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.page_language import current_language
 from amnesty.ui import show_chart, show_table
 from components.rows import date_text
 from components.text import link_host
@@ -28,7 +29,7 @@ for source in webapp.query("sources").itertuples():
     # The address is a link labelled with its host, never Markdown built from data.
     if host := link_host(source.url):
         st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")
-show_chart(webapp.chart("figures-by-source"), key="sources")
+show_chart(webapp.chart("figures-by-source", lang=current_language().code), key="sources")
 
 st.header("How many sources give each figure")
 st.markdown("One figure, every source behind it. A number repeated by an AI-written article is not "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from amnesty.i18n import ENGLISH, Language
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import (STAGE_WORDS, bar_row, date_text, heading_row, stage_and_date, stage_suffix,
@@ -14,7 +15,7 @@ TABLE_COLUMNS = ["measure_label", "role", "stage", "qualifier", "low", "high", "
                  "source_count", "quote", "locator", "derived", "derivation", "note", "credits"]
 
 
-def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
+def release_breakdown_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     """Reach first, then each category largest first, then the derived 'not broken down' part.
 
     The all-categories release total is named in the title, not drawn, so no bar counts the same
@@ -36,7 +37,7 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
             label = f"{row['measure_label']}: {row['value_text']}{derived}"
             rows.append(bar_row(row["figure_id"], label, row, ROLE_COLOURS[row["role"]]))
     figure, plot_height, marks = bounded_bars_figure(
-        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0], lang=lang))
 
     latest = drawn[drawn["promised"] == drawn["promised"].min()]  # delivered, where there is a count
     scope = latest[latest["role"] == "scope"]
@@ -62,8 +63,8 @@ def release_breakdown_figure(frame: pd.DataFrame) -> Chart:
         + (" (derived)" if row["derived"] else "")
         for _, row in drawn.iterrows()) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
-                  notes=" ".join(n for n in notes if n), source=source_line(frame["credits"]),
-                  alt_text=alt_text, data=table(frame, TABLE_COLUMNS))
+                  notes=" ".join(n for n in notes if n), source=source_line(frame["credits"], lang),
+                  alt_text=alt_text, data=table(frame, TABLE_COLUMNS), lang=lang)
 
 
 def _nothing_counted(frame: pd.DataFrame) -> Chart:
@@ -72,4 +73,4 @@ def _nothing_counted(frame: pd.DataFrame) -> Chart:
     figure.update_yaxes(visible=False)
     words = "No source gives a count of this act's reach or releases"
     return finish(figure, plot_height=40, title=words, subtitle="", notes="", source="",
-                  alt_text=f"{words}.", data=table(frame, TABLE_COLUMNS))
+                  alt_text=f"{words}.", data=table(frame, TABLE_COLUMNS), lang=lang)

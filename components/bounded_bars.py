@@ -21,6 +21,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from amnesty.i18n import ENGLISH, N_, Language
+from amnesty.wording import QUALIFIER_WORDS, STAGE_WORDS
 from components.chart import wrap_lines
 from components.text import plotly_text
 from components.theme import (MUTED_TEXT, NEUTRAL, OUTCOME_STAGES, STAGE_PATTERNS, STAGE_SYMBOLS,
@@ -30,21 +32,29 @@ LABEL_WRAP = 52
 LABEL_SIZE = 12
 BAR_PX = 16
 
+# The key to the marks, one whole sentence each (N_ marks them for translation), for bars on a
+# linear axis and for dots on a log axis.
 BOUND_KEYS = {
-    "lower": "▶ at a bar's end: a lower bound ('more than', 'at least'); the true number is higher.",
-    "upper": "◀ at a bar's end: an upper bound ('nearly', 'at most'); the true number is lower.",
-    "range": "A whisker: a range; the true number lies between its ends.",
-    "unknown": "○ with no bar: no number is given, which is not zero.",
+    "lower": N_("▶ at a bar's end: a lower bound ('more than', 'at least'); the true number is higher."),
+    "upper": N_("◀ at a bar's end: an upper bound ('nearly', 'at most'); the true number is lower."),
+    "range": N_("A whisker: a range; the true number lies between its ends."),
+    "unknown": N_("○ with no bar: no number is given, which is not zero."),
+}
+DOT_BOUND_KEYS = {
+    "lower": N_("▶ at a dot: a lower bound ('more than', 'at least'); the true number is higher."),
+    "upper": N_("◀ at a dot: an upper bound ('nearly', 'at most'); the true number is lower."),
+    "range": N_("A whisker: a range; the true number lies between its ends."),
+    "unknown": N_("○ at the axis start: no number is given, which is not zero."),
 }
 STAGE_KEYS = {
-    "announced": "Hatched bars: what the act announced, not a reported outcome.",
-    "adopted": "Hatched bars: what the law as passed provides, not a reported outcome.",
-    "expected": "Dotted bars: releases expected, not yet reported.",
+    "announced": N_("Hatched bars: what the act announced, not a reported outcome."),
+    "adopted": N_("Hatched bars: what the law as passed provides, not a reported outcome."),
+    "expected": N_("Dotted bars: releases expected, not yet reported."),
 }
 DOT_STAGE_KEYS = {
-    "announced": "Hollow dots: what the act announced, not a reported outcome.",
-    "adopted": "Hollow dots: what the law as passed provides, not a reported outcome.",
-    "expected": "Hollow diamonds: releases expected, not yet reported.",
+    "announced": N_("Hollow dots: what the act announced, not a reported outcome."),
+    "adopted": N_("Hollow dots: what the law as passed provides, not a reported outcome."),
+    "expected": N_("Hollow diamonds: releases expected, not yet reported."),
 }
 # On a log axis an arrow sits just past its dot: this many tenths of a decade away.
 ARROW_OFFSET = 0.09
@@ -69,18 +79,23 @@ def bar_end(low, high) -> float | None:
 
 
 def hover_text(measure_label, value_text, qualifier, stage, as_of, quote, derivation,
-               credits) -> str:
+               credits, lang: Language = ENGLISH) -> str:
     """What a reader sees on hover: the number in the source's words, its qualifier, and its quote
-    or, for a derived number, its arithmetic."""
+    or, for a derived number, its arithmetic. The labels are ours, translated; the values are
+    escaped (a translation is ours, the data inside it is not)."""
     esc = plotly_text
-    lines = [f"<b>{esc(measure_label)}</b>: {esc(value_text)}",
-             f"Qualifier: {esc(str(qualifier).replace('_', ' '))}"
-             + (f" · Stage: {esc(stage)}" if isinstance(stage, str) else "")
-             + (f" · As of: {esc(as_of)}" if isinstance(as_of, str) else "")]
+    facts = [lang._("Qualifier: {qualifier}", qualifier=esc(
+        lang._(QUALIFIER_WORDS[qualifier]) if qualifier in QUALIFIER_WORDS else str(qualifier)))]
+    if isinstance(stage, str):
+        facts.append(lang._("Stage: {stage}", stage=esc(lang._(STAGE_WORDS.get(stage, stage)))))
+    if isinstance(as_of, str):
+        facts.append(lang._("As of: {date}", date=esc(lang.date(as_of))))
+    lines = [f"<b>{esc(measure_label)}</b>: {esc(value_text)}", " · ".join(facts)]
     if isinstance(quote, str) and quote:
         lines += ["<i>“" + "<br>".join(esc(x) for x in textwrap.wrap(quote, 60)) + "”</i>"]
     if isinstance(derivation, str) and derivation:
-        lines += ["Derived: " + "<br>".join(esc(x) for x in textwrap.wrap(derivation, 60))]
+        lines += [lang._("Derived: {derivation}", derivation="<br>".join(
+            esc(x) for x in textwrap.wrap(derivation, 60)))]
     for credit in (list(credits) if credits is not None else [])[:3]:
         lines += ["<br>".join(esc(x) for x in textwrap.wrap(credit, 60))]
     return "<br>".join(lines)
@@ -99,7 +114,7 @@ def row_px(label_lines: int) -> int:
 
 
 def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool = False,
-                        percent: bool = False) -> tuple[go.Figure, int, str]:
+                        percent: bool = False, lang: Language = ENGLISH) -> tuple[go.Figure, int, str]:
     """Draw rows (row_key, row_label, low, high, stage, colour, hover, heading) top to bottom.
 
     Returns the figure, the plot height in pixels, and the key to the marks it uses, for notes.
@@ -136,7 +151,7 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
         _add_bars(figure, drawn, stage, bar_width)
     if len(unknown):
         figure.add_trace(go.Scatter(
-            name="not given", y=unknown["row_key"], x=[axis_start] * len(unknown), mode="markers",
+            name=lang._("not given"), y=unknown["row_key"], x=[axis_start] * len(unknown), mode="markers",
             marker=dict(symbol="circle-open", size=10, color=NEUTRAL, line=dict(width=1.5)),
             cliponaxis=False, customdata=unknown["hover"],
             hovertemplate="%{customdata}<extra></extra>"))
@@ -169,14 +184,11 @@ def bounded_bars_figure(rows: pd.DataFrame, *, axis_title: str, log_scale: bool 
     figure.update_yaxes(fixedrange=True)
     figure.update_layout(bargap=0, barmode="overlay", hovermode="closest")
 
-    marks = [BOUND_KEYS[s] for s in ("lower", "upper", "range", "unknown")
+    bound_keys, stage_keys = (DOT_BOUND_KEYS, DOT_STAGE_KEYS) if log_scale else (BOUND_KEYS, STAGE_KEYS)
+    marks = [bound_keys[s] for s in ("lower", "upper", "range", "unknown")
              if (rows.loc[~heading, "shape"] == s).any()]
-    stage_keys = DOT_STAGE_KEYS if log_scale else STAGE_KEYS
     marks += [stage_keys[s] for s in stage_keys if (drawn["stage"] == s).any()]
-    if log_scale:
-        marks = [m.replace("a bar's end", "a dot").replace("with no bar", "at the axis start")
-                 for m in marks]
-    return figure, plot_height, " ".join(marks)
+    return figure, plot_height, " ".join(lang._(m) for m in marks)
 
 
 def _add_dots(figure: go.Figure, drawn: pd.DataFrame, stage: pd.Series, x_range) -> None:

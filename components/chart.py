@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from amnesty.i18n import ENGLISH, Language
 from components.text import plotly_text
 from components.theme import MUTED_TEXT, TEMPLATE_NAME
 
@@ -50,14 +51,16 @@ def wrap_lines(text: str, width: int) -> list[str]:
     return lines
 
 
-def source_line(credits) -> str:
+def source_line(credits, lang: Language = ENGLISH) -> str:
     """'Sources: A; B' from the credit lists of the rows drawn, first-seen order, no repeats."""
     seen: list[str] = []
     for row_credits in credits:
         for credit in list(row_credits) if row_credits is not None else []:
             if credit not in seen:
                 seen.append(credit)
-    return ("Sources: " if len(seen) > 1 else "Source: ") + "; ".join(seen) if seen else ""
+    if not seen:
+        return ""
+    return lang.n_("Source: {credits}", "Sources: {credits}", len(seen), credits="; ".join(seen))
 
 
 def header_px(title_lines: int, subtitle_lines: int) -> int:
@@ -72,7 +75,7 @@ def footer_px(footer_lines: int) -> int:
 
 
 def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, notes: str,
-           source: str, alt_text: str, data: pd.DataFrame) -> Chart:
+           source: str, alt_text: str, data: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     """Bake the words into the figure, size it, and wrap it up as a Chart.
 
     The words are plain text (they carry data: act titles, notes, source names), so each wrapped
@@ -88,6 +91,9 @@ def finish(figure: go.Figure, *, plot_height: int, title: str, subtitle: str, no
 
     figure.update_layout(
         template=TEMPLATE_NAME,
+        # The axis numbers in the reader's locale: "20,000", "20.000" or "20 000" (Kaleido draws
+        # these too, where it ignores a plotly.js locale in the figure's config).
+        separators=lang.plotly_separators,
         height=top + plot_height + bottom,
         margin=dict(t=top, b=bottom, l=16, r=24, autoexpand=False),
         title=dict(

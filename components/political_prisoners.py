@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from amnesty.i18n import ENGLISH, Language
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import bar_row, stage_suffix, table, unit_title
@@ -23,7 +24,7 @@ GROUP_COLUMNS = ["group_name", "parent_group_name", "reach_text", "size_text", "
                  "qualifier", "low", "high", "quote", "note", "credits"]
 
 
-def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
+def political_prisoner_coverage_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     rows = []
     for _, row in frame.iterrows():
         share = (f" — {row['share_of_list_text']} of the list"
@@ -31,7 +32,7 @@ def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
         label = f"{row['measure_label']}: {row['value_text']}{share}{stage_suffix(row['stage'])}"
         rows.append(bar_row(row["figure_id"], label, row, COVERAGE_COLOURS[row["measure_id"]]))
     figure, plot_height, marks = bounded_bars_figure(
-        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0], lang=lang))
 
     by = frame.set_index("measure_id")
     listed, released = by.loc["political_prisoners_listed"], by.loc["political_prisoners_released"]
@@ -48,8 +49,8 @@ def political_prisoner_coverage_figure(frame: pd.DataFrame) -> Chart:
     alt_text = "Bar chart of political prisoners: " + "; ".join(
         f"{row['measure_label']} {row['value_text']}" for _, row in frame.iterrows()) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
-                  source=source_line(frame["credits"]), alt_text=alt_text,
-                  data=table(frame, COVERAGE_COLUMNS))
+                  source=source_line(frame["credits"], lang), alt_text=alt_text,
+                  data=table(frame, COVERAGE_COLUMNS), lang=lang)
 
 
 def release_text(release: dict) -> str:
@@ -59,7 +60,7 @@ def release_text(release: dict) -> str:
             f"{stage_suffix(release['stage'])}")
 
 
-def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
+def prisoner_groups_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     """Every group the sources name; a bar only where a source gives the group's size.
 
     A group's size is drawn in grey, not in the colour of reach: where the act reached a group only
@@ -79,7 +80,7 @@ def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
                 f"{row['group_id']}|{release['figure_id']}", f"↳ {release_text(release)}", release,
                 ROLE_COLOURS["expected" if release["stage"] == "expected" else "reached"]))
     figure, plot_height, marks = bounded_bars_figure(
-        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]))
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0], lang=lang))
 
     first = frame.iloc[0]
     title = (f"The act reached {first['groups_reached_text']} of the {first['groups_listed_text']} "
@@ -98,7 +99,7 @@ def prisoner_groups_figure(frame: pd.DataFrame) -> Chart:
                             for _, r in frame.iterrows())
                 + f". Sizes are given for {len(known)} of them.")
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
-                  source=source_line(frame["credits"]), alt_text=alt_text,
+                  source=source_line(frame["credits"], lang), alt_text=alt_text,
                   data=table(frame.assign(members_released=[
                       "; ".join(map(release_text, r)) or None for r in frame["releases"]]),
-                      GROUP_COLUMNS))
+                      GROUP_COLUMNS), lang=lang)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from amnesty.i18n import ENGLISH, Language
 from components.bounded_bars import bounded_bars_figure
 from components.chart import Chart, finish, source_line
 from components.rows import acts_left_out, bar_row, stage_suffix, table, unit_title
@@ -12,7 +13,7 @@ TABLE_COLUMNS = ["act_title", "measure_label", "stage", "qualifier", "low", "hig
                  "as_of", "derivation", "has_reach", "credits"]
 
 
-def release_rate_figure(frame: pd.DataFrame) -> Chart:
+def release_rate_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     rows = []
     for _, row in frame.iterrows():
         reason = "" if row["has_reach"] else " (no reach published)"
@@ -22,7 +23,7 @@ def release_rate_figure(frame: pd.DataFrame) -> Chart:
         key = f"{row['act_id']}|{row['figure_id']}" if isinstance(row["figure_id"], str) else row["act_id"]
         rows.append(bar_row(key, label, row, ROLE_COLOURS["release"]))
     figure, plot_height, marks = bounded_bars_figure(
-        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0]), percent=True)
+        pd.DataFrame(rows), axis_title=unit_title(frame["unit"].dropna().iloc[0], lang=lang), percent=True)
     figure.update_xaxes(range=[0, 100])
 
     known = frame[frame["low"].notna() | frame["high"].notna()]
@@ -36,5 +37,5 @@ def release_rate_figure(frame: pd.DataFrame) -> Chart:
     alt_text = "Bar chart of release rates: " + "; ".join(
         f"{row['act_title']} {row['value_text']}" for _, row in frame.iterrows()) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle, notes=notes,
-                  source=source_line(frame["credits"]), alt_text=alt_text,
-                  data=table(frame, TABLE_COLUMNS))
+                  source=source_line(frame["credits"], lang), alt_text=alt_text,
+                  data=table(frame, TABLE_COLUMNS), lang=lang)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from amnesty.i18n import N_
+from amnesty.i18n import ENGLISH, N_, Language
+from amnesty.wording import STAGE_WORDS
 from components.bounded_bars import hover_text
 
 
@@ -12,56 +13,45 @@ def _get(row, column):
     return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
 
 
-def acts_left_out(frame: pd.DataFrame) -> str:
+def acts_left_out(frame: pd.DataFrame, lang: Language = ENGLISH) -> str:
     """A note when the query drew only the most recent acts (see acts_total), else ''."""
     shown, total = frame["act_id"].nunique(), int(frame["acts_total"].iloc[0]) if len(frame) else 0
     if shown >= total:
         return ""
-    return f"Showing the {shown} most recent of {total:,} acts; the Data page holds every act."
+    return lang.n_("Showing the {shown} most recent of {n} act; the Data page holds every act.",
+                   "Showing the {shown} most recent of {n} acts; the Data page holds every act.",
+                   total, shown=lang.number(shown))
 
 
-# A stage in a reader's words. Promises and forecasts say so in words as well as by their marks.
-STAGE_WORDS = {"announced": N_("announced"), "adopted": N_("law as passed"),
-               "interim": N_("interim count"), "final": N_("final count"), "reported": N_("reported"),
-               "expected": N_("expected")}
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def stage_suffix(stage, lang: Language = ENGLISH) -> str:
+    return f" ({lang._(STAGE_WORDS[stage])})" if stage in ("announced", "adopted", "expected") else ""
 
 
-def stage_suffix(stage) -> str:
-    return f" ({STAGE_WORDS[stage]})" if stage in ("announced", "adopted", "expected") else ""
-
-
-def date_text(iso) -> str:
+def date_text(iso, lang: Language = ENGLISH) -> str:
     """'2026-02-08' -> '8 Feb 2026', '2026-02' -> 'Feb 2026', '2026' -> '2026': the precision the
-    source gives, never more."""
-    if not isinstance(iso, str) or not iso:
-        return "date not given"
-    parts = iso.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+    source gives, never more (Language.date, in the reader's language)."""
+    return lang.date(iso)
 
 
-def stage_and_date(stage, as_of) -> str:
+def stage_and_date(stage, as_of, lang: Language = ENGLISH) -> str:
     """'interim count, 8 Feb 2026': what kind of number it is and when it held."""
     if not isinstance(stage, str):
         return ""
-    return f"{STAGE_WORDS.get(stage, stage)}, {date_text(as_of)}"
+    return lang._("{stage}, {date}", stage=lang._(STAGE_WORDS.get(stage, stage)), date=lang.date(as_of))
 
 
-def hover_for(row) -> str:
+def hover_for(row, lang: Language = ENGLISH) -> str:
     credits = row.get("credits")
     return hover_text(
         measure_label=_get(row, "measure_label"), value_text=_get(row, "value_text"),
         qualifier=_get(row, "qualifier") or "unknown", stage=_get(row, "stage"),
         as_of=_get(row, "as_of"), quote=_get(row, "quote"), derivation=_get(row, "derivation"),
-        credits=list(credits) if credits is not None else [])
+        credits=list(credits) if credits is not None else [], lang=lang)
 
 
-def bar_row(key: str, label: str, row, colour: str) -> dict:
+def bar_row(key: str, label: str, row, colour: str, lang: Language = ENGLISH) -> dict:
     return {"row_key": key, "row_label": label, "low": _get(row, "low"), "high": _get(row, "high"),
-            "stage": _get(row, "stage"), "colour": colour, "hover": hover_for(row),
+            "stage": _get(row, "stage"), "colour": colour, "hover": hover_for(row, lang),
             "heading": False}
 
 
@@ -70,8 +60,18 @@ def heading_row(key: str, label: str) -> dict:
             "colour": None, "hover": "", "heading": True}
 
 
-def unit_title(unit: str, log_scale: bool = False) -> str:
-    """Axis title from the measure's unit in measures.csv ('persons' -> 'Persons')."""
+UNIT_TITLES = {"persons": N_("Persons"), "groups": N_("Groups"), "percent": N_("Percent"),
+               "figures": N_("Figures")}
+LOG_UNIT_TITLES = {"persons": N_("Persons (log scale)"), "groups": N_("Groups (log scale)"),
+                   "percent": N_("Percent (log scale)"), "figures": N_("Figures (log scale)")}
+
+
+def unit_title(unit: str, log_scale: bool = False, lang: Language = ENGLISH) -> str:
+    """Axis title from the measure's unit in measures.csv ('persons' -> 'Persons'); a unit we have
+    no words for is shown as the data gives it."""
+    titles = LOG_UNIT_TITLES if log_scale else UNIT_TITLES
+    if unit in titles:
+        return lang._(titles[unit])
     return unit[:1].upper() + unit[1:] + (" (log scale)" if log_scale else "")
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from amnesty.i18n import N_
+
 TOL_MUTED = {
     "indigo": "#332288",
     "rose": "#CC6677",
@@ -33,6 +35,11 @@ GRID = "#E5E5E5"
 # Axis lines, ticks and the timeline's spine: structure, not meaning, so under 3:1 is allowed.
 AXIS_LINE = "#BBBBBB"
 COLOUR_NAMES = {hex_code: name for name, hex_code in TOL_MUTED.items()} | {NEUTRAL: "grey"}
+
+
+def _colour_words() -> None:
+    """The colours' names, spelled out for `pybabel extract` (a builder translates them)."""
+    N_("indigo"), N_("rose"), N_("green"), N_("purple"), N_("wine"), N_("grey")
 
 # The exports need one fixed, installed font (Debian's fonts-dejavu-core) so PNG/PDF match the app.
 FONT_FAMILY = "DejaVu Sans"

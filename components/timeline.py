@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from amnesty.i18n import ENGLISH, Language
 from components.chart import Chart, finish, source_line, wrap_lines
 from components.rows import STAGE_WORDS, date_text, table
 from components.text import plotly_text
@@ -51,7 +52,7 @@ def overdue_text(row, capital: bool = True) -> str:
             f"{date_text(row['sources_checked_on'])}")
 
 
-def act_timeline_figure(frame: pd.DataFrame) -> Chart:
+def act_timeline_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     frame = frame.reset_index(drop=True)
     texts = [_words(row) for _, row in frame.iterrows()]
     lines = [wrap_lines(t, LABEL_WRAP) for t in texts]
@@ -91,5 +92,5 @@ def act_timeline_figure(frame: pd.DataFrame) -> Chart:
     notes += [f"{row['label']}: {overdue_text(row, capital=False)}." for _, row in overdue.iterrows()]
     alt_text = f"Timeline of {act}: " + "; ".join(texts) + "."
     return finish(figure, plot_height=plot_height, title=title, subtitle=subtitle,
-                  notes=" ".join(notes), source=source_line(frame["source_names"]), alt_text=alt_text,
-                  data=table(frame, TABLE_COLUMNS))
+                  notes=" ".join(notes), source=source_line(frame["source_names"], lang), alt_text=alt_text,
+                  data=table(frame, TABLE_COLUMNS), lang=lang)

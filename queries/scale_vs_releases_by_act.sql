@@ -9,12 +9,13 @@ with shown_acts as (
     qualify row_number() over (order by act_date desc, act_id desc) <= $act_limit::bigint
 ),
 
-series (series_id, series_rank, series_label, promised) as (
+-- The series' names are words, so the chart's builder gives them in the reader's language.
+series (series_id, series_rank, promised) as (
     values
-        ('announced_reach', 1, 'Reach announced', true),
-        ('delivered_reach', 2, 'Reach delivered', false),
-        ('announced_released', 3, 'Releases announced', true),
-        ('delivered_released', 4, 'Releases delivered', false)
+        ('announced_reach', 1, true),
+        ('delivered_reach', 2, false),
+        ('announced_released', 3, true),
+        ('delivered_released', 4, false)
 ),
 
 final as (
@@ -27,14 +28,14 @@ final as (
         a.acts_total,
         s.series_id,
         s.series_rank,
-        s.series_label,
         s.promised,
         c.figure_id,
         c.measure_id,
-        coalesce(c.measure_label, s.series_label) as measure_label,
+        c.measure_label,
         c.stage,
         c.value,
         coalesce(c.qualifier, 'unknown') as qualifier,
+        c.approximate,
         c.low,
         c.high,
         coalesce(c.unit, 'persons') as unit,
