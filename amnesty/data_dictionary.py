@@ -13,6 +13,8 @@ import pandas as pd
 from frictionless import Package, Schema
 
 from amnesty.export_data import LIST_SEPARATOR
+from amnesty.i18n import ENGLISH, N_, Language
+from amnesty.wording import QUALIFIER_WORDS, STAGE_WORDS
 from amnesty.neutralise import FORMULA_STARTS_TEXT
 from amnesty.paths import DATA_DIR
 
@@ -60,56 +62,56 @@ EXPORT_DESCRIPTIONS = {
 # What a reader sees in the app's tables for each column; files keep the machine names. A column
 # not listed (one a newer build adds) shows its name in words until it gets a label here.
 READER_LABELS = {
-    "figure_id": "Figure id",
-    "act_id": "Act id",
-    "act_title": "Act",
-    "year": "Year",
-    "measure_id": "Measure id",
-    "measure_label": "What was counted",
-    "stage": "Stage",
-    "value": "Number",
-    "qualifier": "Qualifier",
-    "qualifier_text": "Qualifier in words",
-    "low": "Lowest it can be",
-    "high": "Highest it can be",
-    "unit": "Unit",
-    "value_text": "Figure",
-    "as_of": "As of",
-    "source_id": "Source id",
-    "source_name": "Source",
-    "source_publisher": "Publisher",
-    "source_kind": "Kind of source",
-    "attributed_to": "Attributed to (id)",
-    "attributed_name": "Attributed to",
-    "quote": "Quote",
-    "note": "Note",
-    "derived": "Derived",
-    "derivation": "How it was derived",
-    "derived_from": "Derived from",
-    "approximate": "Approximate",
-    "as_of_inferred": "Date partly inferred",
-    "published": "Published",
-    "source_count": "Number of sources",
-    "source_ids": "All its sources (ids)",
-    "source_url": "Source's address",
-    "qualifier_words": "Source's words for the qualifier",
-    "locator": "Where in the source",
-    "disagreement": "Where sources disagree",
+    "figure_id": N_("Figure id"),
+    "act_id": N_("Act id"),
+    "act_title": N_("Act"),
+    "year": N_("Year"),
+    "measure_id": N_("Measure id"),
+    "measure_label": N_("What was counted"),
+    "stage": N_("Stage"),
+    "value": N_("Number"),
+    "qualifier": N_("Qualifier"),
+    "qualifier_text": N_("Qualifier in words"),
+    "low": N_("Lowest it can be"),
+    "high": N_("Highest it can be"),
+    "unit": N_("Unit"),
+    "value_text": N_("Figure"),
+    "as_of": N_("As of"),
+    "source_id": N_("Source id"),
+    "source_name": N_("Source"),
+    "source_publisher": N_("Publisher"),
+    "source_kind": N_("Kind of source"),
+    "attributed_to": N_("Attributed to (id)"),
+    "attributed_name": N_("Attributed to"),
+    "quote": N_("Quote"),
+    "note": N_("Note"),
+    "derived": N_("Derived"),
+    "derivation": N_("How it was derived"),
+    "derived_from": N_("Derived from"),
+    "approximate": N_("Approximate"),
+    "as_of_inferred": N_("Date partly inferred"),
+    "published": N_("Published"),
+    "source_count": N_("Number of sources"),
+    "source_ids": N_("All its sources (ids)"),
+    "source_url": N_("Source's address"),
+    "qualifier_words": N_("Source's words for the qualifier"),
+    "locator": N_("Where in the source"),
+    "disagreement": N_("Where sources disagree"),
     # Columns of the charts' own tables ("The numbers in this chart").
-    "role": "Kind of number",
-    "credits": "Sources",
-    "series_label": "Series",
-    "share_of_list_text": "Share of the list",
-    "group_name": "Group",
-    "parent_group_name": "Part of",
-    "reach_text": "Reached by the act",
-    "size_text": "Size",
-    "members_released": "Members released",
-    "has_reach": "Reach known",
-    "row_label": "Source",
-    "source_kind_text": "Kind of source",
-    "attributed_kind_text": "Cites",
-    "figure_count": "Figures",
+    "role": N_("Kind of number"),
+    "credits": N_("Sources"),
+    "series_label": N_("Series"),
+    "share_of_list_text": N_("Share of the list"),
+    "group_name": N_("Group"),
+    "parent_group_name": N_("Part of"),
+    "reach_text": N_("Reached by the act"),
+    "size_text": N_("Size"),
+    "members_released": N_("Members released"),
+    "has_reach": N_("Reach known"),
+    "row_label": N_("Source"),
+    "source_kind_text": N_("Kind of source"),
+    "attributed_kind_text": N_("Cites"),
+    "figure_count": N_("Figures"),
 }
 
 TYPES = {"year": "integer", "value": "number", "low": "number", "high": "number",
@@ -172,22 +174,28 @@ def column_descriptions(columns) -> dict[str, str]:
     return {column: known[column] for column in columns}
 
 
-def reader_label(column: str) -> str:
-    return READER_LABELS.get(column) or column.replace("_", " ").capitalize()
+def reader_label(column: str, lang: Language = ENGLISH) -> str:
+    if column in READER_LABELS:
+        return lang._(READER_LABELS[column])
+    return column.replace("_", " ").capitalize()
 
 
-def reader_labels(columns) -> dict[str, str]:
+def reader_labels(columns, lang: Language = ENGLISH) -> dict[str, str]:
     """Column name -> the label a reader sees, for every column given."""
-    return {column: reader_label(column) for column in columns}
+    return {column: reader_label(column, lang) for column in columns}
 
 
-def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """A frame as a reader's table: columns under their labels, qualifiers in words."""
+def reader_table(frame: pd.DataFrame, lang: Language = ENGLISH) -> pd.DataFrame:
+    """A frame as a reader's table: columns under their labels, qualifiers and stages in words."""
     out = frame.copy()
     if "qualifier" in out:
         out["qualifier"] = out["qualifier"].map(
-            lambda code: code.replace("_", " ") if isinstance(code, str) else code)
-    return out.rename(columns=reader_labels(out.columns))
+            lambda code: lang._(QUALIFIER_WORDS[code]) if code in QUALIFIER_WORDS and lang.code != "en"
+            else code.replace("_", " ") if isinstance(code, str) else code)
+    if "stage" in out and lang.code != "en":
+        out["stage"] = out["stage"].map(lambda code: lang._(STAGE_WORDS.get(code, code))
+                                        if isinstance(code, str) else code)
+    return out.rename(columns=reader_labels(out.columns, lang))
 
 
 def column_dictionary(columns) -> list[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from amnesty import render
 from amnesty.filters import Filters
+from amnesty.i18n import N_
 from amnesty.page_language import current_language
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
@@ -24,21 +25,21 @@ from components.chart import Chart
 
 CHART_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
 CHART_HELP = {
-    "png": "Image, 1600 × 900 px (16:9): articles and slides.",
-    "svg": "Vector image with its words as text: for designers to restyle.",
-    "pdf": "Vector, for print; the alt text is in the file's metadata.",
-    "html": "Interactive chart that works offline; paste into a page or open in a browser.",
+    "png": N_("Image, 1600 × 900 px (16:9): articles and slides."),
+    "svg": N_("Vector image with its words as text: for designers to restyle."),
+    "pdf": N_("Vector, for print; the alt text is in the file's metadata."),
+    "html": N_("Interactive chart that works offline; paste into a page or open in a browser."),
 }
 DATA_LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet", "json": "JSON",
-               "zip": "Zip: CSV + data dictionary + README", "datapackage": "Data dictionary"}
+               "zip": N_("Zip: CSV + data dictionary + README"), "datapackage": N_("Data dictionary")}
 DATA_HELP = {
-    "csv": "UTF-8 with a byte-order mark, so Excel shows ə and – correctly.",
-    "xlsx": "One sheet; text that looks like a formula is kept as text.",
-    "parquet": "Typed columns for pandas, R (arrow) and DuckDB.",
-    "json": "One object per row.",
-    "zip": "The CSV, its datapackage.json and a README: what the columns mean, how to cite, "
-           "which sources are secondary or AI-written.",
-    "datapackage": "Frictionless datapackage.json describing every column of the CSV.",
+    "csv": N_("UTF-8 with a byte-order mark, so Excel shows ə and – correctly."),
+    "xlsx": N_("One sheet; text that looks like a formula is kept as text."),
+    "parquet": N_("Typed columns for pandas, R (arrow) and DuckDB."),
+    "json": N_("One object per row."),
+    "zip": N_("The CSV, its datapackage.json and a README: what the columns mean, how to cite, "
+              "which sources are secondary or AI-written."),
+    "datapackage": N_("Frictionless datapackage.json describing every column of the CSV."),
 }
 
 
@@ -67,9 +68,9 @@ def _chart_download_menu(chart: Chart, key: str) -> None:
             CHART_LABELS[fmt], data=_chart_file(chart, fmt, lang.code), file_name=f"{stem}.{fmt}",
             mime=render.MEDIA_TYPES[fmt], key=f"{key}-download-{fmt}", on_click="ignore",
             disabled=needs_chromium, width="stretch",
-            help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else CHART_HELP[fmt])
-    st.caption("Same words, numbers and source line as on this page. Other words, sizes and "
-               "a dark theme: “Customise and download” below the chart.")
+            help=render.INSTALL_HINT.format(path=render.CHROMIUM) if needs_chromium else lang._(CHART_HELP[fmt]))
+    st.caption(lang._("Same words, numbers and source line as on this page. Other words, sizes and "
+                      "a dark theme: “Customise and download” below the chart."))
 
 
 def chart_file_stem(title: str, limit: int = 60) -> str:
@@ -107,12 +108,13 @@ def data_downloads(con, filters: Filters, row_count: int, version: str, url: str
     """Every row of the filtered view in every format, named for its filters. The rows are fetched
     when a button is clicked, through the CLI's code path (amnesty.downloads.filtered_download);
     `url` is the view's stable data URL, which the files' citation names."""
+    lang = current_language()
     first, second = st.columns(4), st.columns(2)
     for column, fmt in zip([*first, *second], DATA_FORMATS):
         column.download_button(
-            DATA_LABELS[fmt], data=_data_file(con, filters, fmt, url),
+            lang._(DATA_LABELS[fmt]), data=_data_file(con, filters, fmt, url),
             file_name=download_file_name(filters, version, fmt), mime=DOWNLOAD_MEDIA_TYPES[fmt],
-            key=f"data-download-{fmt}", on_click="ignore", help=DATA_HELP[fmt], width="stretch",
+            key=f"data-download-{fmt}", on_click="ignore", help=lang._(DATA_HELP[fmt]), width="stretch",
             disabled=row_count == 0)
 
 
@@ -122,10 +124,11 @@ def _data_file(con, filters: Filters, fmt: str, url: str | None):
 
 def how_to_cite(cite: Citation) -> None:
     """The view's citation, APA-style and as BibTeX, each with a copy button."""
-    st.subheader("How to cite this view")
+    lang = current_language()
+    st.subheader(lang._("How to cite this view"))
     st.code(cite.text(), language=None, wrap_lines=True)
     st.code(cite.bibtex(), language=None, wrap_lines=True)
-    st.caption(f"Dataset version {cite.version} is a content hash of the data files: the same "
-               "version always means the same numbers. Quote it with any figure you use. Only "
-               "the sources behind the rows above are listed; the zip and the Excel file carry "
-               "the same citation.")
+    st.caption(lang._("Dataset version {version} is a content hash of the data files: the same "
+                      "version always means the same numbers. Quote it with any figure you use. Only "
+                      "the sources behind the rows above are listed; the zip and the Excel file carry "
+                      "the same citation.", version=cite.version))

@@ -14,7 +14,7 @@ import pandas as pd
 from amnesty.filters import Filters
 from amnesty.db import run_query
 from amnesty.i18n import ENGLISH, Language
-from amnesty.wording import in_language
+from amnesty.wording import credit_words, in_language
 from components.act_breakdown import release_breakdown_figure
 from components.chart import Chart
 from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
@@ -119,5 +119,7 @@ def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None =
     its filters)."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
-    rows = in_language(fetch(spec.query, **(spec.params | params)), lang)
+    rows = fetch(spec.query, **(spec.params | params))
+    if lang.code != "en":
+        rows = in_language(rows, lang, credit_words(lang, fetch("source_credit_words")))
     return replace(spec.builder(rows, lang=lang), name=name)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amnesty.i18n import N_
+
 # More ids than this in one filter are counted in the file name, not listed; the README lists them.
 MAX_IDS_IN_NAME = 3
 
@@ -22,17 +24,17 @@ class Facet:
     key: str
     param: str
     column: str  # in the files; a `listed` column holds several ids, '; '-joined
-    label: str  # what the Data page calls the filter
+    label: str  # what the Data page calls the filter (N_: translated there)
     listed: bool = False
 
 
 FACETS = (
-    Facet("act", "act_ids", "act_id", "Act"),
-    Facet("measure", "measure_ids", "measure_id", "What was counted"),
-    Facet("stage", "stages", "stage", "Stage"),
-    Facet("qualifier", "qualifiers", "qualifier", "Qualifier"),
+    Facet("act", "act_ids", "act_id", N_("Act")),
+    Facet("measure", "measure_ids", "measure_id", N_("What was counted")),
+    Facet("stage", "stages", "stage", N_("Stage")),
+    Facet("qualifier", "qualifiers", "qualifier", N_("Qualifier")),
     # A source keeps every figure it gives, as the first source or a further one.
-    Facet("source", "source_ids", "source_ids", "Source", listed=True),
+    Facet("source", "source_ids", "source_ids", N_("Source"), listed=True),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
 # The yes/no filter beside the facets: whether rows the build derived are kept.

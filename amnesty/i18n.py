@@ -65,6 +65,13 @@ class Language:
         """The form for `n` (Russian has three); `n` is also there as {n}, formatted."""
         return self.translations.ngettext(singular, plural, n).format(n=self.number(n), **values)
 
+    def language_name(self, code) -> str:
+        """A language's name in this language, from Babel ('ru' -> 'Russian', 'русский'); an
+        unknown code as it is."""
+        if not isinstance(code, str):
+            return ""
+        return Locale.parse(self.locale).languages.get(code, code)
+
     def number(self, value, decimals: int = 0) -> str:
         """20000 -> '20,000', '20.000' or '20 000' (with a no-break space)."""
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")

@@ -32,7 +32,7 @@ def show_chart(chart: Chart, key: str) -> None:
     customise_panel(chart, key)
     lang = current_language()
     with st.expander(lang._("The numbers in this chart"), expanded=False, key=f"{key}-numbers"):
-        st.dataframe(reader_table(chart.data), hide_index=True, width="stretch", key=f"{key}-table")
+        st.dataframe(reader_table(chart.data, lang), hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
         # text (st.text: no Markdown, so data stays literal), so a reader without a mouse reads them.
         for line in quotes_and_sources(chart.data):

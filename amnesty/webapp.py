@@ -11,8 +11,9 @@ from amnesty import paths
 from amnesty.db import connect, run_query
 from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
-from amnesty.i18n import DEFAULT, language
+from amnesty.i18n import DEFAULT, Language, language
 from amnesty.version import built_version
+from amnesty.wording import credit_words, in_language
 from components.chart import Chart
 from components.text import markdown_code, markdown_literal
 
@@ -52,6 +53,18 @@ def chart(name: str, lang: str = DEFAULT, **params) -> Chart:
     tests/test_shared_caches.py runs every page and checks that nothing changed what it was handed.
     """
     return build_chart(name, fetch=query, lang=language(lang), **params)
+
+
+@st.cache_resource(show_spinner=False)
+def credits_in(lang: str) -> dict[str, str]:
+    """English credits and kinds of source -> the same in `lang` (amnesty.wording.credit_words)."""
+    return credit_words(language(lang), query("source_credit_words")) if lang != DEFAULT else {}
+
+
+def rows(lang: Language, name: str, **params) -> pd.DataFrame:
+    """query(name, **params) with our words in `lang`: figures worded from their bounds, the data's
+    labels, credits and kinds of source translated (amnesty.wording.in_language)."""
+    return in_language(query(name, **params), lang, credits_in(lang.code))
 
 
 @st.cache_data(show_spinner=False)

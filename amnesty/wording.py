@@ -17,6 +17,10 @@ from amnesty.i18n import N_, Language
 STAGE_WORDS = {"announced": N_("announced"), "adopted": N_("law as passed"),
                "interim": N_("interim count"), "final": N_("final count"), "reported": N_("reported"),
                "expected": N_("expected")}
+# An act's kind and status, as the act pages show them (the SQL gives the code, '_' as ' ').
+ACT_KIND_WORDS = {"amnesty act": N_("amnesty act"), "pardon decree": N_("pardon decree")}
+STATUS_WORDS = {"implemented": N_("implemented"), "in implementation": N_("in implementation")}
+# A source's language, named in the reader's language by Babel (az: "rus", ru: "русский").
 # A source's qualifier in a reader's words (hovers, tables).
 QUALIFIER_WORDS = {"exact": N_("exact"), "at_least": N_("at least"), "more_than": N_("more than"),
                    "nearly": N_("nearly"), "about": N_("about"), "range": N_("range"),
@@ -120,18 +124,88 @@ def bounds_text(lang: Language, bounds) -> str | None:
                        bounds["unit"], bounds["approximate"])
 
 
+# A source's kind in a reader's words, by (kind, AI-written, secondary): every combination, so new
+# data never meets a kind without words. SQL's source_credits writes the English.
+KIND_WORDS = {
+    ("official", False, False): N_("official"),
+    ("official", False, True): N_("secondary official"),
+    ("official", True, False): N_("AI-written official"),
+    ("official", True, True): N_("AI-written secondary official"),
+    ("state_agency", False, False): N_("state agency"),
+    ("state_agency", False, True): N_("secondary state agency"),
+    ("state_agency", True, False): N_("AI-written state agency"),
+    ("state_agency", True, True): N_("AI-written secondary state agency"),
+    ("independent_agency", False, False): N_("independent agency"),
+    ("independent_agency", False, True): N_("secondary independent agency"),
+    ("independent_agency", True, False): N_("AI-written independent agency"),
+    ("independent_agency", True, True): N_("AI-written secondary independent agency"),
+    ("monitor", False, False): N_("monitor"),
+    ("monitor", False, True): N_("secondary monitor"),
+    ("monitor", True, False): N_("AI-written monitor"),
+    ("monitor", True, True): N_("AI-written secondary monitor"),
+    ("press", False, False): N_("press"),
+    ("press", False, True): N_("secondary press"),
+    ("press", True, False): N_("AI-written press"),
+    ("press", True, True): N_("AI-written secondary press"),
+}
+
+
+def kind_text(lang: Language, kind: str, ai_written, secondary) -> str:
+    key = (kind, bool(ai_written), bool(secondary))
+    return lang._(KIND_WORDS[key]) if key in KIND_WORDS else kind.replace("_", " ")
+
+
+def credit_text(lang: Language, short_name: str, kind: str, ai_written, secondary,
+                reported_in_name=None) -> str:
+    """'Trend News Agency (2026-01-26) — independent agency', as SQL's source_credits writes it in
+    English. An official body's name is ours to translate; a publication keeps its own."""
+    values = dict(name=lang._(short_name), kind=kind_text(lang, kind, ai_written, secondary))
+    if isinstance(reported_in_name, str) and reported_in_name:
+        return lang._("{name} — {kind}, as reported by {via}", via=reported_in_name, **values)
+    return lang._("{name} — {kind}", **values)
+
+
+def credit_words(lang: Language, sources: pd.DataFrame) -> dict[str, str]:
+    """English credit and kind texts (as SQL writes them) -> the same in `lang`, from the rows of
+    queries/source_credit_words.sql."""
+    words = {}
+    for row in sources.itertuples():
+        words[row.credit_text] = credit_text(lang, row.short_name, row.kind, row.ai_written,
+                                             row.secondary, row.reported_in_name)
+        words[row.kind_text] = kind_text(lang, row.kind, row.ai_written, row.secondary)
+    return words
+
+
 # Columns of our own words from the data (act titles, measure labels), translated through the
 # catalog like the code's messages (babel.cfg extracts them).
-WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label")
+WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label", "occasion")
 BOUND_COLUMNS = {"qualifier", "value", "low", "high", "unit", "value_text"}
 
 
-def in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """A query's rows with our words in `lang`: `value_text` worded from the bounds, and the data's
-    own words translated. English rows are returned as they are (SQL wrote them)."""
+def option_text(lang: Language, facet: str, option_id: str, label: str) -> str:
+    """A Data page filter's option in `lang`: stages and qualifiers from their ids, acts, measures
+    and official bodies through the catalog, other sources by their own names."""
+    if facet == "stage":
+        return lang._(STAGE_WORDS.get(option_id, label))
+    if facet == "qualifier":
+        return lang._(QUALIFIER_WORDS.get(option_id, label))
+    return lang._(label)
+
+
+CREDIT_COLUMNS = ("credits", "source_names")
+KIND_COLUMNS = ("kind_text", "source_kind_text", "attributed_kind_text")
+
+
+def in_language(frame: pd.DataFrame, lang: Language, credits: dict[str, str] | None = None) -> pd.DataFrame:
+    """A query's rows with our words in `lang`: `value_text` worded from the bounds, the data's
+    own words translated, and credits and kinds of source through `credits` (credit_words).
+    English rows are returned as they are (SQL wrote them)."""
     if lang.code == "en" or frame.empty:
         return frame
     changed = {}
+    for column in (CREDIT_COLUMNS + KIND_COLUMNS if credits else ()):
+        if column in frame.columns:
+            changed[column] = [_mapped(v, credits) for v in frame[column]]
     if BOUND_COLUMNS <= set(frame.columns):
         approximate = frame["approximate"] if "approximate" in frame.columns else [False] * len(frame)
         changed["value_text"] = [
@@ -144,3 +218,12 @@ def in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
         if column in frame.columns:
             changed[column] = [lang._(v) if isinstance(v, str) and v else v for v in frame[column]]
     return frame.assign(**changed)
+
+
+def _mapped(value, words: dict[str, str]):
+    """A text, or each text of a list, through `words`; anything else as it is."""
+    if isinstance(value, str):
+        return words.get(value, value)
+    if value is not None and not isinstance(value, float) and hasattr(value, "__iter__"):
+        return [words.get(v, v) if isinstance(v, str) else v for v in value]
+    return value

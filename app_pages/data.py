@@ -12,15 +12,18 @@ from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
 from amnesty.filters import DERIVED_KEY, FACETS, Filters
 from amnesty.ui import show_chart, show_table
+from amnesty.wording import option_text
 from components.text import markdown_literal
 
-st.title("Data")
-st.markdown("Every published number and every derived one, one row each, with its qualifier, "
-            "bounds, source and verbatim quote. Filters are kept in the page's link.")
+lang = current_language()
+st.title(lang._("Data"))
+st.markdown(lang._("Every published number and every derived one, one row each, with its qualifier, "
+                   "bounds, source and verbatim quote. Filters are kept in the page's link."))
 
 # -- filters ---------------------------------------------------------------------------------------
 everything = webapp.query("filter_options", **Filters().query_params())
-labels = {facet: dict(zip(rows["option_id"], rows["option_label"]))
+labels = {facet: {option: option_text(lang, facet, option, label)
+                  for option, label in zip(rows["option_id"], rows["option_label"])}
           for facet, rows in everything.groupby("facet")}
 # Each list offers what the other filters leave (only the chosen acts' measures, say), plus its own
 # choices, so a choice never vanishes from under the reader. A widget's value is in session state
@@ -41,10 +44,10 @@ for i, facet in enumerate(FACETS):
     offered += [value for value in current[facet.key] if value not in offered]
     key = f"filter-{facet.key}"
     chosen[facet.key] = cols[i % 2].multiselect(
-        facet.label, offered, default=None if key in st.session_state else from_link[facet.key],
+        lang._(facet.label), offered, default=None if key in st.session_state else from_link[facet.key],
         format_func=labels.get(facet.key, {}).get, key=key)
     webapp.set_list_param(facet.key, chosen[facet.key])
-include_derived = st.toggle("Include derived figures", value=derived_from_link, key="filter-derived")
+include_derived = st.toggle(lang._("Include derived figures"), value=derived_from_link, key="filter-derived")
 st.query_params[DERIVED_KEY] = "yes" if include_derived else "no"
 filters = Filters.from_choices(chosen, include_derived)
 
@@ -53,25 +56,31 @@ filters = Filters.from_choices(chosen, include_derived)
 # all into the browser. Downloads run the full filtered query when clicked.
 total = int(webapp.query("all_figures_count", **filters.query_params()).iloc[0]["row_count"])
 pages = max(1, -(-total // PAGE_ROWS))
-page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1,
+page = st.number_input(lang._("Page (of {pages})", pages=lang.number(pages)), min_value=1, max_value=pages, value=1,
                        key="table-page") if pages > 1 else 1
-rows = webapp.query("all_figures_page", **filters.query_params(), row_limit=PAGE_ROWS,
-                    row_offset=(page - 1) * PAGE_ROWS)
+rows = webapp.rows(lang, "all_figures_page", **filters.query_params(), row_limit=PAGE_ROWS,
+                   row_offset=(page - 1) * PAGE_ROWS)
 first = (page - 1) * PAGE_ROWS + 1 if total else 0
-st.caption(f"{total:,} rows" if pages == 1 else
-           f"{total:,} rows; showing {first:,}–{first + len(rows) - 1:,}. Downloads hold all {total:,}.")
+st.caption(lang.n_("{n} row", "{n} rows", total) if pages == 1 else
+           lang.n_("{n} row; showing {first}–{last}. Downloads hold all of them.",
+                   "{n} rows; showing {first}–{last}. Downloads hold all of them.", total,
+                   first=lang.number(first), last=lang.number(first + len(rows) - 1)))
 
 # A reader's table: their words for the columns and for the qualifier, every value wrapped in full.
 READER_COLUMNS = ["act_title", "measure_label", "value_text", "qualifier_text", "stage", "as_of",
                   "source_name"]
-reader = rows[READER_COLUMNS].astype("string").fillna("")
-reader.loc[rows["derived"].to_numpy(), "source_name"] = "Derived here"
+reader = rows[READER_COLUMNS].assign(
+    qualifier_text=[option_text(lang, "qualifier", q, t) for q, t in zip(rows["qualifier"], rows["qualifier_text"])],
+    stage=[option_text(lang, "stage", s, s) for s in rows["stage"]],
+    source_name=[lang._(s) if isinstance(s, str) else s for s in rows["source_name"]],
+).astype("string").fillna("")
+reader.loc[rows["derived"].to_numpy(), "source_name"] = lang._("Derived here")
 # A table on a wide screen, a card per row on a phone; its cells go through the text door.
-show_table(reader, reader_labels(READER_COLUMNS), key="data-rows")
+show_table(reader, reader_labels(READER_COLUMNS, lang), key="data-rows")
 
-with st.expander("Every column, as in the downloads"):
-    st.caption("The files name each column as in brackets here; hover a heading for its meaning.")
-    names = reader_labels(rows.columns)
+with st.expander(lang._("Every column, as in the downloads")):
+    st.caption(lang._("The files name each column as in brackets here; hover a heading for its meaning."))
+    names = reader_labels(rows.columns, lang)
     st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
                  column_config={column: st.column_config.Column(
                      f"{names[column]} ({column})", help=markdown_literal(text))
@@ -82,20 +91,20 @@ version = webapp.dataset_version()
 site = site_url(st.context.url) or ""
 csv_url = data_url(site, "csv", filters, version)
 
-st.header("This view as a stable link")
-st.markdown("The link always gives these rows at this version of the data. Leave out "
-            f"`&v={version}` (or `?v=…`) to get the latest version instead.")
+st.header(lang._("This view as a stable link"))
+st.markdown(lang._("The link always gives these rows at this version of the data. Leave out "
+                   "`&v={version}` (or `?v=…`) to get the latest version instead.", version=version))
 st.code(csv_url, language=None, wrap_lines=True)
 snippets = fetch_code(csv_url)
 for tab, (_, language, code) in zip(st.tabs([name for name, _, _ in snippets]), snippets):
     tab.code(code, language=language, wrap_lines=True)
-st.caption("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs the app on a public "
-           "address.")
+st.caption(lang._("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs the app on a "
+                  "public address."))
 
-st.header("Download this view")
+st.header(lang._("Download this view"))
 data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
 # Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
-st.caption("Each file's own stable link:")
+st.caption(lang._("Each file's own stable link:"))
 st.code("\n".join(f"{DATA_LABELS[fmt]}: {data_url(site, fmt, filters, version)}" for fmt in DATA_FORMATS),
         language=None, wrap_lines=True)
 
@@ -105,6 +114,7 @@ how_to_cite(citation(version, behind, url=csv_url))
 
 # The chart counts the published figures of this view; derived rows and empty views have none.
 if len(webapp.query("figures_by_qualifier", **filters.facet_params())):
-    show_chart(webapp.chart("figures-by-qualifier", lang=current_language().code, **filters.facet_params()), key="qualifiers")
+    show_chart(webapp.chart("figures-by-qualifier", lang=lang.code, **filters.facet_params()),
+               key="qualifiers")
 else:
-    st.caption("No published figures in this view, so there is no chart of their qualifiers.")
+    st.caption(lang._("No published figures in this view, so there is no chart of their qualifiers."))

@@ -138,3 +138,16 @@ def test_html_lang_follows_the_link_then_the_browser():
     # Not a page: left alone, compressed or not.
     body, headers = _served("/static/js/index.js", b"lang=ru")
     assert b'<html lang="en">' in body and headers["upstream accept-encoding"] == b"gzip"
+
+
+def test_english_credits_are_word_for_word_the_sql_ones(built_db):
+    from amnesty.db import run_query
+    from amnesty.wording import credit_text, kind_text
+
+    with connect(built_db) as con:
+        sources = run_query(con, "source_credit_words")
+    assert len(sources) and [
+        (s.credit_text, s.kind_text) for s in sources.itertuples()
+        if (s.credit_text, s.kind_text) != (credit_text(EN, s.short_name, s.kind, s.ai_written, s.secondary,
+                                                        s.reported_in_name),
+                                            kind_text(EN, s.kind, s.ai_written, s.secondary))] == []
