@@ -5,30 +5,40 @@ from amnesty import webapp
 from amnesty.page_language import current_language
 from amnesty.filters import Filters
 from amnesty.ui import show_chart
-from components.rows import date_text
+from amnesty.wording import bounds_text
 from components.text import markdown_literal as literal
 
-st.title("Political prisoners and the 2025–26 act")
+lang = current_language()
+st.title(lang._("Political prisoners and the 2025–26 act"))
 
-coverage = webapp.query("political_prisoner_coverage").set_index("measure_id")
-groups = webapp.query("prisoner_groups_by_reach")
+# Our words in the page's language: figures worded from their bounds, labels translated.
+coverage = webapp.rows(lang, "political_prisoner_coverage").set_index("measure_id")
+groups = webapp.rows(lang, "prisoner_groups_by_reach")
 listed = coverage.loc["political_prisoners_listed"]
 released = coverage.loc["political_prisoners_released"]
 expected_total = coverage.loc["political_prisoners_released_expected_total"]
 
+
+def share(row) -> str:
+    """A count's share of the list, in the page's language (SQL writes the English)."""
+    return literal(bounds_text(lang, row.share_of_list_bounds) or row.share_of_list_text)
+
+
 # What the numbers say, in one sentence read from the data; then what the list is, where the page
-# first names it.
-# The bold and the sentence are ours; every value from the data is made literal.
-st.markdown(
-    f"By {date_text(released.as_of)}, the {literal(released.act_title)} had freed "
-    f"**{literal(released.value_text)}** of the **{literal(listed.value_text)}** political prisoners "
-    f"on the Union list (**{literal(released.share_of_list_text)}**); with the releases still "
-    f"expected, it would reach {literal(expected_total.value_text)} of them "
-    f"({literal(expected_total.share_of_list_text)}).")
-keeper = (f"the {listed.attributed_name}" if isinstance(listed.attributed_name, str)
-          else "a civil-society group")
-st.caption(literal(f"The Union list is the civil-society list of political prisoners kept by {keeper}, "
-                   f"dated {date_text(listed.as_of)}. The act's reach is measured against it."))
+# first names it. The bold and the sentence are ours; every value from the data is made literal.
+st.markdown(lang._(
+    "By {date}, the {act} had freed **{released}** of the **{listed}** political prisoners on the "
+    "Union list (**{share}**); with the releases still expected, it would reach {expected} of them "
+    "({expected_share}).", date=lang.date(released.as_of), act=literal(released.act_title),
+    released=literal(released.value_text), listed=literal(listed.value_text), share=share(released),
+    expected=literal(expected_total.value_text), expected_share=share(expected_total)))
+when = lang.date(listed.as_of)
+st.caption(literal(
+    lang._("The Union list is the civil-society list of political prisoners kept by the {keeper}, dated "
+           "{date}. The act's reach is measured against it.", keeper=lang._(listed.attributed_name),
+           date=when) if isinstance(listed.attributed_name, str) else
+    lang._("The Union list is the civil-society list of political prisoners kept by a civil-society "
+           "group, dated {date}. The act's reach is measured against it.", date=when)))
 
 
 def metric(column, label: str, value, help=None) -> None:
@@ -37,25 +47,25 @@ def metric(column, label: str, value, help=None) -> None:
 
 
 cols = st.columns(2)
-metric(cols[0], coverage.loc["political_prisoners_listed", "measure_label"],
-       coverage.loc["political_prisoners_listed", "value_text"])
-metric(cols[1], coverage.loc["religious_believers_listed", "measure_label"],
-       coverage.loc["religious_believers_listed", "value_text"])
+metric(cols[0], listed.measure_label, listed.value_text)
+believers = coverage.loc["religious_believers_listed"]
+metric(cols[1], believers.measure_label, believers.value_text)
 cols = st.columns(2)
-metric(cols[0], f"{coverage.loc['political_prisoners_released', 'measure_label']} "
-       f"(by {date_text(coverage.loc['political_prisoners_released', 'as_of'])})",
-       coverage.loc["political_prisoners_released", "value_text"])
-expected = webapp.query("all_figures", **Filters.of(
+metric(cols[0], lang._("{measure} (by {date})", measure=released.measure_label,
+                       date=lang.date(released.as_of)), released.value_text)
+expected = webapp.rows(lang, "all_figures", **Filters.of(
     act_ids=[coverage["act_id"].iloc[0]], measure_ids=["political_prisoners_expected_release"],
     include_derived=False).query_params()).iloc[0]
+# The note is our English from the data (not yet translated), kept as the tooltip.
 metric(cols[1], expected.measure_label, expected.value_text, help=expected.note)
 cols = st.columns(2)
-metric(cols[0], "Coverage of the list so far",
-       coverage.loc["political_prisoners_released", "share_of_list_text"])
-metric(cols[1], "Coverage with the expected releases",
-       coverage.loc["political_prisoners_released_expected_total", "share_of_list_text"])
-metric(st, "Groups on the list reached by the act",
-       f"{groups['groups_reached_text'].iloc[0]} of {groups['groups_listed_text'].iloc[0]}")
+metric(cols[0], lang._("Coverage of the list so far"), share(released))
+metric(cols[1], lang._("Coverage with the expected releases"), share(expected_total))
+first = groups.iloc[0]
+reached = bounds_text(lang, first.groups_reached_bounds) or first.groups_reached_text
+listed_groups = bounds_text(lang, first.groups_listed_bounds) or first.groups_listed_text
+metric(st, lang._("Groups on the list reached by the act"),
+       lang._("{reached} of {listed}", reached=reached, listed=listed_groups))
 
-show_chart(webapp.chart("political-prisoner-coverage", lang=current_language().code), key="coverage")
-show_chart(webapp.chart("political-prisoner-groups", lang=current_language().code), key="groups")
+show_chart(webapp.chart("political-prisoner-coverage", lang=lang.code), key="coverage")
+show_chart(webapp.chart("political-prisoner-groups", lang=lang.code), key="groups")

@@ -28,6 +28,7 @@ steps as (
         event_date as as_of,
         'step' as row_kind,
         replace(replace(event, '_', ' '), 'in force', 'entered into force') as label,
+        event,
         null::varchar as stage,
         false as overdue,
         date_inferred as as_of_inferred,
@@ -55,6 +56,11 @@ counts as (
         'count' as row_kind,
         string_agg(f.measure_label || ' ' || f.value_text, '; '
             order by f.role = 'scope' desc, f.low desc nulls last) as label,
+        -- the figures the label names, in its order, so a chart words them in the reader's language
+        list({
+            measure_label: f.measure_label, value_text: f.value_text, qualifier: f.qualifier,
+            value: f.value, low: f.low, high: f.high, unit: f.unit, approximate: f.approximate
+        } order by f.role = 'scope' desc, f.low desc nulls last) as figures,
         f.stage,
         false as overdue,
         bool_or(f.as_of_inferred) as as_of_inferred,
@@ -80,6 +86,10 @@ expectations as (
         coalesce(ie.end_date, f.as_of) as as_of,
         'expected' as row_kind,
         f.measure_label || ' ' || f.value_text as label,
+        [{
+            measure_label: f.measure_label, value_text: f.value_text, qualifier: f.qualifier,
+            value: f.value, low: f.low, high: f.high, unit: f.unit, approximate: f.approximate
+        }] as figures,
         f.stage,
         coalesce(ie.end_date < strftime(current_date, '%Y-%m-%d')
             and not exists (
@@ -109,6 +119,8 @@ select
     as_of,
     row_kind,
     label,
+    event,
+    figures,
     stage,
     overdue,
     (select checked from checked_on) as sources_checked_on,

@@ -33,6 +33,7 @@ final as (
         f.high,
         f.unit,
         f.value_text,
+        f.approximate,
         f.as_of,
         f.quote,
         f.note,
@@ -42,6 +43,11 @@ final as (
         share.value_text as share_of_list_text,
         share.low as share_of_list_low,
         share.high as share_of_list_high,
+        -- the share's bounds, from which a chart words share_of_list_text in the reader's language
+        case when share.figure_id is not null then {
+            qualifier: share.qualifier, value: share.value, low: share.low, high: share.high,
+            unit: share.unit, approximate: share.approximate
+        } end as share_of_list_bounds,
         list_distinct(list_concat(coalesce(cr.credits, []), coalesce(share_cr.credits, [])))
             as credits,
         c.count_rank,

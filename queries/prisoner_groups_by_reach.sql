@@ -26,6 +26,12 @@ final as (
         size.high,
         coalesce(size.unit, 'persons') as unit,
         coalesce(size.value_text, 'size not given') as size_text,
+        -- the bounds the texts are worded from, so a chart words them in the reader's language
+        -- (NULL where no source gives the figure)
+        case when size.figure_id is not null then {
+            qualifier: size.qualifier, value: size.value, low: size.low, high: size.high,
+            unit: size.unit, approximate: size.approximate
+        } end as size_bounds,
         g.quote,
         g.note,
         coalesce(cr.credits, []::varchar[]) as credits,
@@ -34,7 +40,15 @@ final as (
         coalesce(parent.file_order, g.file_order) as top_group_order,
         reached.value_text as groups_reached_text,
         listed.value_text as groups_listed_text,
-        listed.note as groups_listed_note
+        listed.note as groups_listed_note,
+        case when reached.figure_id is not null then {
+            qualifier: reached.qualifier, value: reached.value, low: reached.low,
+            high: reached.high, unit: reached.unit, approximate: reached.approximate
+        } end as groups_reached_bounds,
+        case when listed.figure_id is not null then {
+            qualifier: listed.qualifier, value: listed.value, low: listed.low, high: listed.high,
+            unit: listed.unit, approximate: listed.approximate
+        } end as groups_listed_bounds
     from groups as g
     left join groups as parent on parent.group_id = g.parent_group_id
     left join all_figures as size on size.figure_id = g.size_figure_id
@@ -48,6 +62,7 @@ final as (
             list({
                 figure_id: f.figure_id, measure_label: f.measure_label, value_text: f.value_text,
                 qualifier: f.qualifier, low: f.low, high: f.high, stage: f.stage, as_of: f.as_of,
+                value: f.value, unit: f.unit, approximate: f.approximate,
                 quote: f.quote, note: f.note, derivation: f.derivation, credits: fc.credits
             } order by r.release_rank) as releases
         -- One row per linked figure, released before expected, so the joins below are equality

@@ -34,6 +34,7 @@ final as (
         f.high,
         f.unit,
         f.value_text,
+        f.approximate,
         f.as_of,
         f.source_count,
         f.quote,

@@ -30,6 +30,7 @@ final as (
         r.high,
         m.unit,
         coalesce(r.value_text, 'not given') as value_text,
+        r.approximate,
         r.as_of,
         r.derivation,
         r.figure_id is not null as has_reach,

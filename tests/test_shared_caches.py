@@ -22,9 +22,11 @@ def shared(monkeypatch, app_db):
         made["queries"].append((name, params, frame, frame.copy(deep=True)))
         return frame
 
-    def recording_chart(name, fetch=None, **params):
-        chart = build_chart(name, fetch=fetch, **params)
-        made["charts"].append((name, params, chart, chart.figure.to_json(), chart.data.copy(deep=True)))
+    def recording_chart(name, fetch=None, lang=None, **params):
+        chart = build_chart(name, fetch=fetch, lang=lang, **params)
+        # webapp.chart is keyed by the language's code; build_chart is handed the Language.
+        made["charts"].append((name, {"lang": lang.code, **params}, chart, chart.figure.to_json(),
+                               chart.data.copy(deep=True)))
         return chart
 
     monkeypatch.setattr(webapp, "run_query", recording_query)
@@ -38,8 +40,9 @@ def shared(monkeypatch, app_db):
 
 def test_running_every_page_leaves_the_shared_results_and_charts_unchanged(run_page, shared):
     for page in PAGES:
-        app = run_page(page)
-        assert not app.exception, [e.value for e in app.exception]
+        for lang in ("en", "ru"):  # a page in Russian words the shared rows anew, never in place
+            app = run_page(page, lang=lang)
+            assert not app.exception, [e.value for e in app.exception]
     assert shared["queries"] and shared["charts"]
     for name, params, frame, as_fetched in shared["queries"]:
         assert webapp.query(name, **params) is frame

@@ -36,14 +36,17 @@ class NavPage:
 
 
 def nav_pages(app_file: Path = ROOT / "app.py") -> list[NavPage]:
-    """The st.Page(...) calls in app.py's PAGES that the navigation shows (not the hidden embed
-    page), read from its source: importing app.py would run it."""
+    """The st.Page(...) calls of app.py's pages() that the navigation shows (not the hidden embed
+    page), read from its source: importing app.py would run it. Titles are the English message
+    ids (`lang._("Overview")`)."""
     tree = ast.parse(app_file.read_text(encoding="utf-8"))
-    pages = next(node.value for node in ast.walk(tree)
-                 if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "PAGES" for t in node.targets))
+    function = next(node for node in ast.walk(tree)
+                    if isinstance(node, ast.FunctionDef) and node.name == "pages")
+    pages = next(node.value for node in ast.walk(function) if isinstance(node, ast.Return))
     found = []
     for call in pages.elts:
-        keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+        keywords = {k.arg: ast.literal_eval(k.value.args[0] if isinstance(k.value, ast.Call) else k.value)
+                    for k in call.keywords}
         found.append(NavPage(ast.literal_eval(call.args[0]), **keywords))
     return [page for page in found if page.visibility == "visible"]
 
