@@ -55,9 +55,13 @@ if __name__ == "__main__":
     on_embed_page = urlsplit(st.context.url or "").path.rstrip("/").endswith("/embed")
     page = st.navigation(pages(lang), position="hidden" if on_embed_page else "top")
     st.html(STYLESHEET)
-    if not on_embed_page:
-        language_switch(page, lang)
+    # The switch sits above the page but is filled in after it has run: the page checks its link's
+    # parameters (an unknown act falls back, with a warning) and the switch passes on only those.
+    switch = st.container()
     page.run()
+    if not on_embed_page:
+        with switch:
+            language_switch(page, lang)
 else:
     from starlette.middleware import Middleware
 

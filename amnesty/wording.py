@@ -161,7 +161,7 @@ def credit_text(lang: Language, short_name: str, kind: str, ai_written, secondar
     English. An official body's name is ours to translate; a publication keeps its own."""
     values = dict(name=lang._(short_name), kind=kind_text(lang, kind, ai_written, secondary))
     if isinstance(reported_in_name, str) and reported_in_name:
-        return lang._("{name} — {kind}, as reported by {via}", via=reported_in_name, **values)
+        return lang._("{name} — {kind}, as reported by {via}", via=lang._(reported_in_name), **values)
     return lang._("{name} — {kind}", **values)
 
 
@@ -178,7 +178,8 @@ def credit_words(lang: Language, sources: pd.DataFrame) -> dict[str, str]:
 
 # Columns of our own words from the data (act titles, measure labels), translated through the
 # catalog like the code's messages (babel.cfg extracts them).
-WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label", "occasion")
+WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label", "occasion",
+                "previous_act_title", "source_name")
 BOUND_COLUMNS = {"qualifier", "value", "low", "high", "unit", "value_text"}
 
 

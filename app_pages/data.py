@@ -105,7 +105,8 @@ st.header(lang._("Download this view"))
 data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
 # Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
 st.caption(lang._("Each file's own stable link:"))
-st.code("\n".join(f"{DATA_LABELS[fmt]}: {data_url(site, fmt, filters, version)}" for fmt in DATA_FORMATS),
+st.code("\n".join(f"{lang._(DATA_LABELS[fmt])}: {data_url(site, fmt, filters, version)}"
+                  for fmt in DATA_FORMATS),
         language=None, wrap_lines=True)
 
 behind = used_sources(webapp.query("source_ids_in_view", **filters.query_params()),

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from amnesty import webapp
+from amnesty import method_words, webapp
 from amnesty.page_language import current_language
 from amnesty.ui import show_chart, show_table
 from components.text import link_host
@@ -24,7 +24,7 @@ st.markdown(lang._("Every source, with its kind: an official body, a state agenc
 for source in rows("sources").itertuples():
     name, kind = literal(lang._(source.short_name)), literal(source.kind_text)
     st.markdown(lang._("**{name}** — {kind}, as reported by {via}", name=name, kind=kind,
-                       via=literal(source.reported_in_name))
+                       via=literal(lang._(source.reported_in_name)))
                 if isinstance(source.reported_in_name, str) else
                 lang._("**{name}** — {kind}", name=name, kind=kind))
     published = None
@@ -48,7 +48,8 @@ st.header(lang._("How many sources give each figure"))
 st.markdown(lang._("One figure, every source behind it. A number repeated by an AI-written article "
                    "is not the same evidence as one a ministry gave to a news agency: the sources are "
                    "named."))
-show_table(rows("figure_corroboration"), {
+corroboration = rows("figure_corroboration")
+show_table(corroboration.assign(sources_text=corroboration["credits"].map("; ".join)), {
     "act_title": lang._("Act"), "measure_label": lang._("What was counted"), "value_text": lang._("Figure"),
     "as_of": lang._("As of"), "source_count": lang._("Sources"), "sources_text": lang._("Who gives it")},
            key="corroboration")
@@ -62,13 +63,14 @@ for number, (_, figure) in enumerate(sides.groupby("figure_id", sort=False)):
     st.subheader(lang._("{act}: {measure}, {number}", act=literal(first.act_title),
                         measure=literal(first.measure_label.lower()), number=literal(first.value_text)))
     st.markdown(literal(first.disagreement))
-    show_table(figure.assign(source_credit=[credits.get(c, c) for c in figure["source_credit"]]),
+    show_table(figure.assign(source_credit=[credits.get(c, c) for c in figure["source_credit"]],
+                             reading=[lang._(r) for r in figure["reading"]]),
                {"source_credit": lang._("Source"), "reading": lang._("Its reading"),
                 "qualifier_words": lang._("Its words"), "locator": lang._("Where")},
                key=f"disagreement-{number}")
 
 st.header(lang._("How qualifiers are read"))
-show_table(rows("qualifier_readings"), {
+show_table(method_words.qualifier_readings(lang, rows("qualifier_readings")), {
     "qualifier_text": lang._("Qualifier"), "reading": lang._("How it is read"),
     "figures_in_use": lang._("Figures"), "example_text": lang._("Example")}, key="qualifiers")
 
@@ -83,12 +85,12 @@ show_table(rows("derived_figures_by_act"), {
 st.header(lang._("A claim checked against the figures"))
 st.markdown(lang._("The AI-written article says the latest act “more than doubles the largest previous "
                    "total”, without saying which total. Each reading, checked with bounds:"))
-show_table(rows("largest_previous_claim_check"), {
+show_table(method_words.claim_check(lang, rows("largest_previous_claim_check")), {
     "reading": lang._("Reading"), "latest_text": lang._("Latest act"),
     "previous_act_title": lang._("Largest earlier act"), "previous_text": lang._("Its figure"),
     "twice_previous_text": lang._("Twice that"), "verdict": lang._("Verdict")}, key="claim-check")
 
 st.header(lang._("What is unknown"))
-show_table(rows("unknown_figures"), {
+show_table(method_words.unknowns(lang, rows("unknown_figures")), {
     "subject": lang._("Act or group"), "what_is_unknown": lang._("Not given"), "why": lang._("Why")},
            key="unknown")

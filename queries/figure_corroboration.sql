@@ -12,10 +12,18 @@ final as (
         f.act_title,
         f.measure_label,
         f.value_text,
+        f.qualifier,
+        f.value,
+        f.low,
+        f.high,
+        f.unit,
+        f.approximate,
         f.stage,
         f.as_of,
         count(*) as source_count,
         string_agg(c.credit_text, '; ' order by c.credit_text) as sources_text,
+        -- the same credits as a list, which a page in another language words one by one
+        list(c.credit_text order by c.credit_text) as credits,
         bool_or(s.ai_written) as any_ai_written,
         bool_and(s.ai_written) as only_ai_written,
         f.disagreement is not null as disputed

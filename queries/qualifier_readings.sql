@@ -1,4 +1,5 @@
--- How each qualifier in use bounds its number, with one real example of each.
+-- How each qualifier in use bounds its number, with one real example of each. The readings are
+-- the English; amnesty/method_words.py words them in the reader's language, by qualifier.
 with meanings (qualifier, reading, qualifier_rank) as (
     values
         ('exact', 'The number as stated: low = high = value.', 1),
@@ -13,6 +14,8 @@ with meanings (qualifier, reading, qualifier_rank) as (
 
 examples as (
     select qualifier, count(*) as figures_in_use, min(value_text) as example_text,
+        arg_min({'qualifier': qualifier, 'value': value, 'low': low, 'high': high, 'unit': unit,
+                 'approximate': approximate}, value_text) as example_bounds,
         bool_or(derived) as any_derived
     from all_figures
     group by qualifier
@@ -20,7 +23,7 @@ examples as (
 
 final as (
     select m.qualifier, replace(m.qualifier, '_', ' ') as qualifier_text, m.reading,
-        e.figures_in_use, e.example_text, m.qualifier_rank
+        e.figures_in_use, e.example_text, e.example_bounds, m.qualifier_rank
     from meanings as m
     join examples as e using (qualifier)
 )

@@ -151,3 +151,19 @@ def test_english_credits_are_word_for_word_the_sql_ones(built_db):
         if (s.credit_text, s.kind_text) != (credit_text(EN, s.short_name, s.kind, s.ai_written, s.secondary,
                                                         s.reported_in_name),
                                             kind_text(EN, s.kind, s.ai_written, s.secondary))] == []
+
+
+def test_the_method_pages_english_is_word_for_word_the_sql_ones(built_db):
+    """amnesty/method_words.py words the Sources & method tables per language from codes and
+    bounds; in English they are exactly what the queries write."""
+    from amnesty import method_words
+    from amnesty.db import run_query
+
+    with connect(built_db) as con:
+        for name, word, columns in (
+                ("qualifier_readings", method_words.qualifier_readings, ["qualifier_text", "reading", "example_text"]),
+                ("largest_previous_claim_check", method_words.claim_check,
+                 ["reading", "verdict", "latest_text", "previous_text", "twice_previous_text"]),
+                ("unknown_figures", method_words.unknowns, ["subject", "what_is_unknown", "why"])):
+            frame = run_query(con, name)
+            assert len(frame) and frame[columns].equals(word(EN, frame)[columns]), name

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 
 from amnesty.db import run_query
 from amnesty.i18n import LOCALE_DIR, language
-from streamlit_page import drawn_charts, full_screenshot, main_text, nav_pages, open_page, problems, settle
+from streamlit_page import drawn_charts, full_screenshot, nav_pages, open_page, problems, settle
 
 PAGES = nav_pages()
 LANGS = ["az", "ru"]
@@ -26,6 +26,41 @@ def catalogued_english(code: str) -> list[str]:
             and m.string != m.id and "{" not in m.id and len(m.id.split()) >= 2]
 
 
+# Text the data holds that stays as written for now: the sources' own titles and names, quotes (in
+# their source's language), and our longer notes (reliability notes, locators, statements,
+# readings, derivations), which the catalogs do not yet carry (README, "Languages"). Our words in
+# the data that are translated (act titles, measure labels, official bodies) are not listed here.
+PROSE_TABLES = {"sources": ("title", "publisher", "author", "reliability_note"),
+                "figures": ("quote", "qualifier_words", "locator", "note", "disagreement"),
+                "figure_sources": None, "statements": None, "prisoner_groups": None,
+                "acts": ("quote",), "act_events": None}
+
+
+def data_prose(db) -> list[str]:
+    """Every piece of that text (longest first, so a note goes before a phrase inside it), and
+    every derivation, which SQL writes from English figures."""
+    found = set()
+    for table, columns in PROSE_TABLES.items():
+        names = columns or [row[0] for row in db.sql(
+            "select column_name from information_schema.columns where table_name = ? "
+            "and data_type = 'VARCHAR' and column_name not like '%id'", params=[table]).fetchall()]
+        for column in names:
+            found |= {v for (v,) in db.sql(f'select distinct "{column}" from {table}').fetchall()
+                      if isinstance(v, str) and len(v) > 3}
+    found |= {v for (v,) in db.sql("select distinct derivation from all_figures").fetchall() if v}
+    return sorted(found, key=len, reverse=True)
+
+
+def ours(page, db) -> str:
+    """The page's text without code blocks (addresses, code, the citation record) and without the
+    data's prose: what is left is our words."""
+    text = " ".join(page.evaluate("""() => { const main = document.querySelector('[data-testid=stMain]').cloneNode(true);
+        main.querySelectorAll('[data-testid=stCode]').forEach(e => e.remove()); return main.innerText; }""").split())
+    for prose in data_prose(db):
+        text = text.replace(" ".join(prose.split()), " ")
+    return text
+
+
 def english_left(text: str, code: str) -> list[str]:
     text = " ".join(text.split())
     return [english for english in catalogued_english(code)
@@ -37,29 +72,29 @@ def url(server, nav, lang: str, **params) -> str:
     return f"{server.url}/{nav.public_path}?{query}"
 
 
-def check_page(page, lang: str, nav, width: str) -> None:
+def check_page(page, db, lang: str, nav, width: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang
     assert problems(page) == []
     assert drawn_charts(page) >= 1
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{nav.url_path} in {lang} scrolls sideways by {overflow} px at {width}"
-    assert english_left(main_text(page), lang) == []
+    assert english_left(ours(page, db), lang) == []
     assert full_screenshot(page, f"{width}-{lang}-{nav.url_path}").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize("lang, nav", CASES, ids=IDS)
-def test_every_page_in_each_language_on_a_desktop(page, server, lang, nav):
+def test_every_page_in_each_language_on_a_desktop(page, server, db, lang, nav):
     open_page(page, url(server, nav, lang))
-    check_page(page, lang, nav, "desktop")
+    check_page(page, db, lang, nav, "desktop")
     # The navigation names the pages in the language too.
     shown = page.locator("[data-testid=stTopNavLink]").all_inner_texts()
     assert shown == [language(lang)._(p.title) for p in PAGES]
 
 
 @pytest.mark.parametrize("lang, nav", CASES, ids=IDS)
-def test_every_page_in_each_language_on_a_phone(phone, server, lang, nav):
+def test_every_page_in_each_language_on_a_phone(phone, server, db, lang, nav):
     open_page(phone, url(server, nav, lang))
-    check_page(phone, lang, nav, "phone")
+    check_page(phone, db, lang, nav, "phone")
 
 
 def test_the_switch_changes_language_keeps_the_act_and_the_navigation_keeps_it(page, server, db):
