@@ -20,8 +20,9 @@ expected_total = coverage.loc["political_prisoners_released_expected_total"]
 
 
 def share(row) -> str:
-    """A count's share of the list, in the page's language (SQL writes the English)."""
-    return literal(bounds_text(lang, row.share_of_list_bounds) or row.share_of_list_text)
+    """A count's share of the list, in the page's language (SQL writes the English); the caller
+    makes it literal where it meets Markdown."""
+    return bounds_text(lang, row.share_of_list_bounds) or row.share_of_list_text
 
 
 # What the numbers say, in one sentence read from the data; then what the list is, where the page
@@ -30,8 +31,9 @@ st.markdown(lang._(
     "By {date}, the {act} had freed **{released}** of the **{listed}** political prisoners on the "
     "Union list (**{share}**); with the releases still expected, it would reach {expected} of them "
     "({expected_share}).", date=lang.date(released.as_of), act=literal(released.act_title),
-    released=literal(released.value_text), listed=literal(listed.value_text), share=share(released),
-    expected=literal(expected_total.value_text), expected_share=share(expected_total)))
+    released=literal(released.value_text), listed=literal(listed.value_text),
+    share=literal(share(released)), expected=literal(expected_total.value_text),
+    expected_share=literal(share(expected_total))))
 when = lang.date(listed.as_of)
 st.caption(literal(
     lang._("The Union list is the civil-society list of political prisoners kept by the {keeper}, dated "
