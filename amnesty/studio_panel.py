@@ -178,7 +178,8 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 def _embed(chart: Chart, spec: ExportSpec) -> None:
     st.markdown("**Embed.** A page with the chart alone, for an `<iframe>` on your site:")
-    st.code(iframe_snippet(chart, app_address(), spec.theme), language="html", wrap_lines=True)
+    st.code(iframe_snippet(chart, app_address(), spec.theme, spec.lang), language="html",
+            wrap_lines=True)
 
 
 def app_address() -> str:
@@ -190,19 +191,20 @@ def app_address() -> str:
     return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else ""
 
 
-def embed_url(base: str, name: str, theme: str = "light") -> str:
+def embed_url(base: str, name: str, theme: str = "light", lang: str = "en") -> str:
     """/embed?figure=NAME; `embed=true` is Streamlit's own switch that hides its header, toolbar
-    and padding (and the navigation with them), and its dark_theme option darkens the page."""
-    params = {"figure": name, "embed": "true"}
+    and padding (and the navigation with them), and its dark_theme option darkens the page. A
+    chart in Azerbaijani or Russian says so (&lang=)."""
+    params = {"figure": name, "embed": "true"} | ({} if lang == "en" else {"lang": lang})
     if theme == "dark":
         params.update(theme="dark", embed_options="dark_theme")
     return f"{base}/{EMBED_PATH}?{urlencode(params)}"
 
 
-def iframe_snippet(chart: Chart, base: str, theme: str = "light") -> str:
+def iframe_snippet(chart: Chart, base: str, theme: str = "light", lang: str = "en") -> str:
     from html import escape
 
     height = int(chart.figure.layout.height or 600) + 40  # the page's own small margins
-    return (f'<iframe src="{escape(embed_url(base, chart.name, theme))}" '
+    return (f'<iframe src="{escape(embed_url(base, chart.name, theme, lang))}" '
             f'title="{escape(chart.title)}" width="100%" height="{height}" '
             f'style="border:0" loading="lazy"></iframe>')

@@ -28,37 +28,20 @@ QUALIFIER_WORDS = {"exact": N_("exact"), "at_least": N_("at least"), "more_than"
 
 # Messages by (qualifier, approximate). "about" already hedges, and "unknown" has no number.
 PHRASES = {
-    ("exact", False): "{number}",
-    ("exact", True): "approximately {number}",
-    ("at_least", False): "at least {number}",
-    ("at_least", True): "approximately at least {number}",
-    ("more_than", False): "more than {number}",
-    ("more_than", True): "approximately more than {number}",
-    ("nearly", False): "nearly {number}",
-    ("nearly", True): "approximately nearly {number}",
-    ("about", False): "about {number}",
-    ("range", False): "{low}–{high}",
-    ("range", True): "approximately {low}–{high}",
-    ("at_most", False): "at most {number}",
-    ("at_most", True): "approximately at most {number}",
+    ("exact", False): "{number}",  # the number alone, with no words: not a message
+    ("exact", True): N_("approximately {number}"),
+    ("at_least", False): N_("at least {number}"),
+    ("at_least", True): N_("approximately at least {number}"),
+    ("more_than", False): N_("more than {number}"),
+    ("more_than", True): N_("approximately more than {number}"),
+    ("nearly", False): N_("nearly {number}"),
+    ("nearly", True): N_("approximately nearly {number}"),
+    ("about", False): N_("about {number}"),
+    ("range", False): N_("{low}–{high}"),
+    ("range", True): N_("approximately {low}–{high}"),
+    ("at_most", False): N_("at most {number}"),
+    ("at_most", True): N_("approximately at most {number}"),
 }
-
-
-def _marked(lang: Language) -> None:
-    """The phrases above, spelled out for `pybabel extract`, which finds only literal calls."""
-    lang._("approximately {number}")
-    lang._("at least {number}")
-    lang._("approximately at least {number}")
-    lang._("more than {number}")
-    lang._("approximately more than {number}")
-    lang._("nearly {number}")
-    lang._("approximately nearly {number}")
-    lang._("about {number}")
-    lang._("{low}–{high}")
-    lang._("approximately {low}–{high}")
-    lang._("at most {number}")
-    lang._("approximately at most {number}")
-    lang._("unknown")
 
 
 def amount_text(lang: Language, amount, unit: str) -> str:

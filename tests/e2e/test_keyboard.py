@@ -19,14 +19,15 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def test_switch_the_overview_scale_with_the_keyboard(page, server):
     open_page(page, server.url)
-    assert "log" in axis_types(page, OVERVIEW_CHART)
+    before = axis_types(page, OVERVIEW_CHART)  # the y axis is categorical, the x axis log
+    assert "log" in before
     # The segmented control is one Tab stop (the selected option); arrows move between options.
     press_tab_until(page, ".st-key-scale [role=radio]")
     assert focused(page)["name"].endswith("“Log”")
     page.keyboard.press("ArrowRight")
     assert focused(page)["name"].endswith("“Linear”")
     page.keyboard.press("Space")
-    assert "log" not in wait_for_axis_change(page, OVERVIEW_CHART, {"log"})
+    assert "log" not in wait_for_axis_change(page, OVERVIEW_CHART, before)
     assert problems(page) == []
 
 
