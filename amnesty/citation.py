@@ -4,6 +4,8 @@ sheet and the data package, in APA style and as BibTeX.
 The version is the content hash of data/ the database was built from (amnesty.version), so a
 citation pins the exact numbers; the URL is the view's stable data URL at that version; the date
 is the day the reader took them; the sources are the ones the cited rows rest on, not all of them.
+In Azerbaijani or Russian the citation's words, date and credits are in that language, and the
+title is the dataset's English title followed by ours in brackets, as APA cites a translated title.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from amnesty.i18n import ENGLISH, Language
 from amnesty.paths import DATA_DIR
 from components.text import markdown_code, readme_literal
 
@@ -34,15 +37,24 @@ class Citation:
     accessed: date
     sources: tuple[str, ...]  # one line per source behind the rows cited: who, what kind, via whom
     url: str | None = None  # the stable data URL of the view cited, pinned to its version
+    lang: Language = ENGLISH
 
     def text(self) -> str:
         """APA style for a data set: author, (year), title (version) [Data set], retrieval date
         and URL; then the licence and the sources the rows rest on."""
-        retrieved = (f"Retrieved {_long_date(self.accessed)}, from {self.url}" if self.url else
-                     f"Retrieved {_long_date(self.accessed)}")
-        return (f"{AUTHOR}. ({self.accessed.year}). {self.title} (Version {self.version}) "
-                f"[Data set]. {retrieved}. Licence: {LICENSE}. "
-                f"Compiled from: {'; '.join(self.sources)}.")
+        values = dict(author=AUTHOR, year=self.accessed.year, title=self.shown_title(),
+                      version=self.version, date=_long_date(self.accessed, self.lang), url=self.url,
+                      licence=LICENSE, sources="; ".join(self.sources))
+        if self.url:
+            return self.lang._("{author}. ({year}). {title} (Version {version}) [Data set]. Retrieved "
+                               "{date}, from {url}. Licence: {licence}. Compiled from: {sources}.", **values)
+        return self.lang._("{author}. ({year}). {title} (Version {version}) [Data set]. Retrieved "
+                           "{date}. Licence: {licence}. Compiled from: {sources}.", **values)
+
+    def shown_title(self) -> str:
+        """The dataset's title; in another language, followed by ours in brackets."""
+        ours = self.lang._(self.title)
+        return self.title if ours == self.title else f"{self.title} [{ours}]"
 
     def bibtex(self) -> str:
         fields = {
@@ -53,7 +65,8 @@ class Citation:
             "howpublished": "Data set",
             "url": self.url,
             "urldate": self.accessed.isoformat(),
-            "note": _bibtex_text(f"Licence: {LICENSE}. Compiled from: {'; '.join(self.sources)}."),
+            "note": _bibtex_text(self.lang._("Licence: {licence}. Compiled from: {sources}.",
+                                             licence=LICENSE, sources="; ".join(self.sources))),
         }
         lines = [f"  {name:<12} = {{{value}}}," for name, value in fields.items() if value]
         return "\n".join([f"@misc{{azerbaijan_amnesties_{self.version},", *lines, "}"]) + "\n"
@@ -63,20 +76,23 @@ class Citation:
         BibTeX sits in a fence longer than any run of backticks inside it)."""
         bibtex = self.bibtex().rstrip("\n")
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", bibtex)), default=0))
-        lines = ["## How to cite", "", readme_literal(self.text()), "", "BibTeX:", "",
+        _ = self.lang._
+        lines = ["## " + _("How to cite"), "", readme_literal(self.text()), "", "BibTeX:", "",
                  f"{fence}bibtex", bibtex, fence, "",
-                 f"- Dataset version: {markdown_code(self.version, limit=None)}. The same version "
-                 "always means the same numbers; quote it with any figure you use.",
-                 f"- Accessed: {self.accessed.isoformat()}"]
+                 "- " + _("Dataset version: {version}. The same version always means the same "
+                          "numbers; quote it with any figure you use.",
+                          version=markdown_code(self.version, limit=None)),
+                 "- " + _("Accessed: {date}", date=self.accessed.isoformat())]
         if self.url:
-            lines.append(f"- The rows of this file, at this version: <{self.url}>")
-        lines.append("- Sources of these rows:")
+            lines.append("- " + _("The rows of this file, at this version: {url}", url=f"<{self.url}>"))
+        lines.append("- " + _("Sources of these rows:"))
         lines += [f"  - {readme_literal(source)}" for source in self.sources]
         return "\n".join(lines) + "\n"
 
 
-def _long_date(day: date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def _long_date(day: date, lang: Language) -> str:
+    # APA's English date ("December 7, 2026"); the locale's long date in the other languages.
+    return f"{day:%B} {day.day}, {day.year}" if lang.code == "en" else lang.date(day.isoformat())
 
 
 def _bibtex_text(text: str) -> str:
@@ -98,9 +114,11 @@ def source_lines(sources: pd.DataFrame) -> tuple[str, ...]:
 
 
 def citation(version: str, sources: pd.DataFrame, accessed: date | None = None,
-             url: str | None = None) -> Citation:
+             url: str | None = None, lang: Language = ENGLISH) -> Citation:
+    """`sources` are rows of queries/sources.sql, their credit_text already in `lang`
+    (amnesty.wording.in_language)."""
     return Citation(title=dataset_title(), version=version, accessed=accessed or date.today(),
-                    sources=source_lines(sources), url=url)
+                    sources=source_lines(sources), url=url, lang=lang)
 
 
 def _text(value) -> str:

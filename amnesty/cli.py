@@ -75,6 +75,10 @@ def export_data(
     published_only: Annotated[bool, typer.Option("--published-only", help="Leave out derived figures.")] = False,
     datapackage: Annotated[bool, typer.Option("--datapackage", help="Also write datapackage.json (the data "
                                               "dictionary) beside a csv or xlsx file.")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="en, az or ru: the language of the README, the data "
+                                      "dictionary, the citation and our words in the rows (titles, labels, "
+                                      "value_text, notes); column names and codes stay English. Files in az "
+                                      "or ru end in _az or _ru.")] = "en",
     db: DbOption = DEFAULT_DB,
     force: ForceOption = False,
 ) -> None:
@@ -84,6 +88,7 @@ def export_data(
     from amnesty.db import DatabaseMissing, NotOurDatabase, connect
     from amnesty.downloads import filtered_download
     from amnesty.export_data import FORMATS
+    from amnesty.i18n import LANGUAGES, language
     from amnesty.outputs import OverwriteRefused, check_writable, write_export
 
     if fmt not in FORMATS + ("zip",):
@@ -91,11 +96,13 @@ def export_data(
     if datapackage and fmt not in PACKAGE_FORMATS:
         _fail([f"--datapackage describes a {' or '.join(PACKAGE_FORMATS)} file (frictionless reads "
                f"{fmt} only with extra packages); use --format csv, or --format zip, which holds one"])
+    if lang not in LANGUAGES:
+        _fail([f"unknown language {lang!r} for --lang; choose one of {', '.join(LANGUAGES)}"])
     filters = Filters.of(act, measure, qualifier, source, include_derived=not published_only,
                          stages=stage)
     try:
         with connect(db) as con:
-            download = filtered_download(con, filters)
+            download = filtered_download(con, filters, lang=language(lang))
     except (DatabaseMissing, NotOurDatabase, ValueError) as error:
         _fail([str(error)])
     output = Path(output or download.file_name(fmt))

@@ -23,41 +23,45 @@ from amnesty.paths import DATA_DIR
 RESOURCE_ORDER = ("figures", "measures", "acts", "sources")
 
 # Columns the build adds, or whose meaning changes once derived rows sit beside published ones.
+# {separator} and {formula_starts} are filled in after translation (LIST_SEPARATOR, FORMULA_STARTS_TEXT).
 EXPORT_DESCRIPTIONS = {
-    "act_title": "Name of the act in plain words, e.g. '2021 Victory Day amnesty'.",
-    "measure_label": "What the figure counts, in plain words.",
-    "value_text": "The number as a reader should quote it, with its qualifier and unit "
-                  "(e.g. 'more than 20,000', '15.6%–16.8%'); the safest column to cite.",
-    "source_name": "Short name of the source in which the quote appears; empty for derived rows.",
-    "source_publisher": "Organisation that published that source; empty where the copy we hold "
-                        "does not name it.",
-    "source_kind": "Kind of the figure's first source (see sources.kind in data/datapackage.json); "
-                   "empty for derived rows.",
-    "source_url": "Address of the figure's first source; empty for derived rows and where none is known.",
-    "published": "Earliest publication date among the figure's sources; empty for derived rows.",
-    "source_count": "How many sources give the figure (the first one and every further one); 0 for "
-                    "derived rows.",
-    "source_ids": f"Every source that gives the figure, separated by '{LIST_SEPARATOR}'.",
-    "attributed_name": "Short name of the source to which the figure is attributed, where one is named.",
-    "derived": "true where the build computed the number in SQL from published figures (see "
-               "derivation and derived_from); false where a source published it.",
-    "derivation": "For a derived row, the arithmetic in words, with the published bounds it "
-                  "starts from (e.g. '(1,023 + 368) ÷ at least 16,000').",
-    "derived_from": "For a derived row, the figure_id of each published figure it uses, "
-                    f"separated by '{LIST_SEPARATOR}' (a list in JSON and Parquet).",
-    "value": "The number as the source prints it, or as the build computes it for a derived row; "
-             "empty for a range and where only a bound is known.",
-    "qualifier": "How the source words the number (exact, at_least, more_than, nearly, about, "
-                 "range) or, for a derived row, how far its inputs pin it (at_most, unknown); "
-                 "the README reads each.",
-    "source_id": "The first source of the figure; empty for derived rows.",
-    "qualifier_text": "The qualifier in words, as the app's tables show it ('more than' for "
-                      "more_than).",
-    "quote": "Verbatim words of a seed source that state the figure; empty for other sources (see "
-             f"locator) and for derived rows. In CSV a cell starting with {FORMULA_STARTS_TEXT} is "
-             "prefixed with ' so no spreadsheet runs it; in XLSX such a cell is a text cell in the "
-             "quote-prefix style, shown as typed.",
+    "act_title": N_("Name of the act in plain words, e.g. '2021 Victory Day amnesty'."),
+    "measure_label": N_("What the figure counts, in plain words."),
+    "value_text": N_("The number as a reader should quote it, with its qualifier and unit "
+                     "(e.g. 'more than 20,000', '15.6%–16.8%'); the safest column to cite."),
+    "source_name": N_("Short name of the source in which the quote appears; empty for derived rows."),
+    "source_publisher": N_("Organisation that published that source; empty where the copy we hold "
+                           "does not name it."),
+    "source_kind": N_("Kind of the figure's first source (see sources.kind in data/datapackage.json); "
+                      "empty for derived rows."),
+    "source_url": N_("Address of the figure's first source; empty for derived rows and where none is known."),
+    "published": N_("Earliest publication date among the figure's sources; empty for derived rows."),
+    "source_count": N_("How many sources give the figure (the first one and every further one); 0 for "
+                       "derived rows."),
+    "source_ids": N_("Every source that gives the figure, separated by '{separator}'."),
+    "attributed_name": N_("Short name of the source to which the figure is attributed, where one is named."),
+    "derived": N_("true where the build computed the number in SQL from published figures (see "
+                  "derivation and derived_from); false where a source published it."),
+    "derivation": N_("For a derived row, the arithmetic in words, with the published bounds it "
+                     "starts from (e.g. '(1,023 + 368) ÷ at least 16,000')."),
+    "derived_from": N_("For a derived row, the figure_id of each published figure it uses, "
+                       "separated by '{separator}' (a list in JSON and Parquet)."),
+    "value": N_("The number as the source prints it, or as the build computes it for a derived row; "
+                "empty for a range and where only a bound is known."),
+    "qualifier": N_("How the source words the number (exact, at_least, more_than, nearly, about, "
+                    "range) or, for a derived row, how far its inputs pin it (at_most, unknown); "
+                    "the README reads each."),
+    "source_id": N_("The first source of the figure; empty for derived rows."),
+    "qualifier_text": N_("The qualifier in words, as the app's tables show it ('more than' for "
+                         "more_than)."),
+    "quote": N_("Verbatim words of a seed source that state the figure; empty for other sources (see "
+                "locator) and for derived rows. In CSV a cell starting with {formula_starts} is "
+                "prefixed with ' so no spreadsheet runs it; in XLSX such a cell is a text cell in the "
+                "quote-prefix style, shown as typed."),
+    "quote_language": N_("Language of the quote (its source's, as an ISO 639-1 code such as en, az or "
+                         "ru); empty where there is no quote. A quote is never translated."),
 }
+DESCRIPTION_VALUES = {"separator": LIST_SEPARATOR, "formula_starts": FORMULA_STARTS_TEXT}  # translated
 
 # What a reader sees in the app's tables for each column; files keep the machine names. A column
 # not listed (one a newer build adds) shows its name in words until it gets a label here.
@@ -84,6 +88,7 @@ READER_LABELS = {
     "attributed_to": N_("Attributed to (id)"),
     "attributed_name": N_("Attributed to"),
     "quote": N_("Quote"),
+    "quote_language": N_("Language of the quote"),
     "note": N_("Note"),
     "derived": N_("Derived"),
     "derivation": N_("How it was derived"),
@@ -139,7 +144,7 @@ CONSTRAINTS = {
     "derived": {"required": True},
 }
 QUALIFIERS = ["exact", "at_least", "more_than", "nearly", "about", "range"]
-PACKAGE_DESCRIPTION = (
+PACKAGE_DESCRIPTION = N_(
     "The tidy export of the dataset: every number published about Azerbaijan's amnesty acts and "
     "pardon decrees since 2016 in the sources held, one row per number, with its qualifier, bounds, "
     "source and verbatim quote, beside the numbers the build derives from them (derived = true).")
@@ -164,14 +169,22 @@ def _rank(name: str) -> int:
     return RESOURCE_ORDER.index(name) if name in RESOURCE_ORDER else len(RESOURCE_ORDER)
 
 
-def column_descriptions(columns) -> dict[str, str]:
-    """A description for every column; a KeyError names any column nobody has described."""
+def column_descriptions(columns, lang: Language = ENGLISH) -> dict[str, str]:
+    """A description for every column, in `lang`; a KeyError names any column nobody has described.
+    (The descriptions in data/datapackage.json are in the catalogs too: babel.cfg extracts them.)"""
     known = {**source_descriptions(), **EXPORT_DESCRIPTIONS}
     missing = [column for column in columns if column not in known]
     if missing:
         raise KeyError(f"undocumented export column(s): {', '.join(missing)}; describe them in "
                        "data/datapackage.json or amnesty/data_dictionary.py")
-    return {column: known[column] for column in columns}
+    return {column: _described(lang, known[column]) for column in columns}
+
+
+def _described(lang: Language, description: str) -> str:
+    # A description from data/datapackage.json may hold braces of its own: only ours are filled.
+    text = lang._(description)
+    values = {name: lang._(value) for name, value in DESCRIPTION_VALUES.items()}
+    return text.format(**values) if description in EXPORT_DESCRIPTIONS.values() else text
 
 
 def reader_label(column: str, lang: Language = ENGLISH) -> str:
@@ -192,23 +205,26 @@ def reader_table(frame: pd.DataFrame, lang: Language = ENGLISH) -> pd.DataFrame:
         out["qualifier"] = out["qualifier"].map(
             lambda code: lang._(QUALIFIER_WORDS[code]) if code in QUALIFIER_WORDS and lang.code != "en"
             else code.replace("_", " ") if isinstance(code, str) else code)
+    if "quote_language" in out:
+        out["quote_language"] = out["quote_language"].map(
+            lambda code: lang.language_name(code) if isinstance(code, str) else code)
     if "stage" in out and lang.code != "en":
         out["stage"] = out["stage"].map(lambda code: lang._(STAGE_WORDS.get(code, code))
                                         if isinstance(code, str) else code)
     return out.rename(columns=reader_labels(out.columns, lang))
 
 
-def column_dictionary(columns) -> list[tuple[str, str, str]]:
+def column_dictionary(columns, lang: Language = ENGLISH) -> list[tuple[str, str, str]]:
     """(machine name, reader label, description) for every column: the dictionary gives both."""
-    return [(column, reader_label(column), text)
-            for column, text in column_descriptions(columns).items()]
+    return [(column, reader_label(column, lang), text)
+            for column, text in column_descriptions(columns, lang).items()]
 
 
-def figures_schema(columns, qualifiers=()) -> Schema:
-    descriptions = column_descriptions(columns)
+def figures_schema(columns, qualifiers=(), lang: Language = ENGLISH) -> Schema:
+    descriptions = column_descriptions(columns, lang)
     fields = []
     for column in columns:
-        field = {"name": column, "title": reader_label(column), "type": TYPES.get(column, "string"),
+        field = {"name": column, "title": reader_label(column, lang), "type": TYPES.get(column, "string"),
                  "description": descriptions[column]}
         constraints = dict(CONSTRAINTS.get(column, {}))
         if column == "qualifier" and qualifiers:
@@ -222,8 +238,11 @@ def figures_schema(columns, qualifiers=()) -> Schema:
 
 
 def figures_package(frame: pd.DataFrame, data_file: str, *, version: str, filters_text: str,
-                    sources: pd.DataFrame, qualifiers=(), created: date | None = None) -> dict:
-    """The datapackage.json descriptor (a dict) for one exported CSV file named data_file."""
+                    sources: pd.DataFrame, qualifiers=(), created: date | None = None,
+                    lang: Language = ENGLISH) -> dict:
+    """The datapackage.json descriptor (a dict) for one exported CSV file named data_file. Names
+    and values stay the machine's; titles and descriptions are in `lang` (its `language` says
+    which), and `sources` come with their credit_text in it."""
     with open(DATA_DIR / "datapackage.json", encoding="utf-8") as handle:
         base = json.load(handle)
     fmt = data_file.rsplit(".", 1)[-1]
@@ -234,14 +253,15 @@ def figures_package(frame: pd.DataFrame, data_file: str, *, version: str, filter
         "format": fmt,
         # utf-8-sig: the CSV starts with a byte-order mark so that Excel reads it as UTF-8.
         "encoding": "utf-8-sig" if fmt == "csv" else "utf-8",
-        "title": "Figures",
-        "description": f"One row per published or derived number; {filters_text}.",
-        "schema": figures_schema(list(frame.columns), qualifiers).to_descriptor(),
+        "title": lang._("Figures"),
+        "description": lang._("One row per published or derived number; {rows}.", rows=filters_text),
+        "schema": figures_schema(list(frame.columns), qualifiers, lang).to_descriptor(),
     }
+    title = base["title"]  # in the catalog by babel.cfg's data_package extractor
     package = Package.from_descriptor({
         "name": base["name"],
-        "title": base["title"],
-        "description": PACKAGE_DESCRIPTION,
+        "title": lang._(title),
+        "description": lang._(PACKAGE_DESCRIPTION),
         "version": version,
         "created": (created or date.today()).isoformat() + "T00:00:00Z",
         "licenses": base["licenses"],

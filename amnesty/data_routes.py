@@ -20,9 +20,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from amnesty.filters import FACET_KEYS, Filters
-from amnesty.data_urls import DATA_PATH, FILES, BadView, data_url, read_view, site_url, view_query
+from amnesty.data_urls import (DATA_PATH, FILES, BadView, data_url, read_language, read_view,
+                               site_url, view_query)
 from amnesty.db import run_query
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, filtered_download
+from amnesty.i18n import language
 from amnesty.version import built_version
 
 # Text formats say their charset, so a browser or curl shows ə and – as they are.
@@ -56,11 +58,12 @@ def serve_data_file(request: Request, con) -> Response:
     version = built_version(con)
     try:
         filters = read_view(request.query_params.multi_items(), known_values(con, version), version)
+        lang = read_language(request.query_params.multi_items())
     except BadView as bad:
         return problem(bad)
     pinned = "v" in request.query_params
     headers = {
-        "ETag": entity_tag(version, filters),
+        "ETag": entity_tag(version, filters, lang),
         "Cache-Control": PINNED_CACHE if pinned else LATEST_CACHE,
         "Vary": "Accept-Encoding",
         "X-Content-Type-Options": "nosniff",
@@ -69,20 +72,21 @@ def serve_data_file(request: Request, con) -> Response:
     if headers["ETag"] in _tags(request.headers.get("if-none-match", "")):
         return Response(status_code=304, headers=headers)
     site = site_url(str(request.base_url))
-    download = filtered_download(con, filters, url=data_url(site, "csv", filters, version))
+    download = filtered_download(con, filters, url=data_url(site, "csv", filters, version, lang),
+                                 lang=language(lang))
     headers["Content-Disposition"] = f'attachment; filename="{download.file_name(fmt)}"'
     return Response(download.data(fmt), headers=headers,
                     media_type=DOWNLOAD_MEDIA_TYPES[fmt] + CHARSET.get(fmt, ""))
 
 
-def entity_tag(version: str, filters: Filters) -> str:
-    """One tag per (version, filters): the same view of the same version is the same data.
+def entity_tag(version: str, filters: Filters, lang: str = "en") -> str:
+    """One tag per (version, filters, language): the same view of the same version is the same data.
 
     Weak (W/), because the XLSX and the zip carry the day they were made in their citation, so
     two downloads of one view can differ in a byte while saying the same thing."""
     canonical = Filters.from_choices({key: sorted(ids) for key, ids in filters.choices().items()},
                                      filters.include_derived)
-    digest = hashlib.sha256(view_query(canonical).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(view_query(canonical, lang=lang).encode()).hexdigest()[:16]
     return f'W/"{version}-{digest}"'
 
 

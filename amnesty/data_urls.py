@@ -3,7 +3,8 @@
 One module writes them (the Data page's link and code snippets, the citation) and reads them (the
 app's HTTP routes, amnesty.data_routes), so a link the page shows is one the routes accept. The
 query parameters are the Data page's own: one per facet of amnesty.bundle.FACETS, repeated or
-comma-separated, `derived=no` for published figures only, and `v=` for the dataset version.
+comma-separated, `derived=no` for published figures only, `v=` for the dataset version, and
+`lang=az` or `lang=ru` for a file whose README, dictionary, citation and words are in that language.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode, urlsplit
 
 from amnesty.filters import DERIVED_KEY, FACET_KEYS, Filters
+from amnesty.i18n import DEFAULT, LANGUAGES
 
 DATA_PATH = "/data"
 # URL file name -> download format of amnesty.downloads.
@@ -25,7 +27,8 @@ FILES = {
 }
 FILE_OF_FORMAT = {fmt: name for name, fmt in FILES.items()}
 VERSION_KEY = "v"
-QUERY_KEYS = FACET_KEYS + (DERIVED_KEY, VERSION_KEY)
+LANG_KEY = "lang"
+QUERY_KEYS = FACET_KEYS + (DERIVED_KEY, VERSION_KEY, LANG_KEY)
 YES = ("1", "true", "yes", "on")
 NO = ("0", "false", "no", "off")
 # The public address of the app, for links that leave the browser (citations, code to paste).
@@ -43,20 +46,23 @@ def site_url(request_url: str | None = None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-def view_query(filters: Filters, version: str | None = None) -> str:
+def view_query(filters: Filters, version: str | None = None, lang: str = DEFAULT) -> str:
     """The query string of a view, facets in FACETS order; ids joined by commas (kept unescaped:
-    they are legal in a query and keep the URL readable)."""
+    they are legal in a query and keep the URL readable); English, the default, is not named."""
     pairs = [(key, ",".join(ids)) for key, ids in filters.choices().items()]
     if not filters.include_derived:
         pairs.append((DERIVED_KEY, "no"))
     if version:
         pairs.append((VERSION_KEY, version))
+    if lang != DEFAULT:
+        pairs.append((LANG_KEY, lang))
     return urlencode(pairs, safe=",", quote_via=quote)
 
 
-def data_url(site: str, fmt: str, filters: Filters, version: str | None = None) -> str:
+def data_url(site: str, fmt: str, filters: Filters, version: str | None = None,
+             lang: str = DEFAULT) -> str:
     """The stable URL of one view in one format, e.g. https://host/data/figures.csv?act=x&v=abc."""
-    query = view_query(filters, version)
+    query = view_query(filters, version, lang)
     return f"{site.rstrip('/')}{DATA_PATH}/{FILE_OF_FORMAT[fmt]}" + (f"?{query}" if query else "")
 
 
@@ -118,6 +124,17 @@ def read_view(pairs: list[tuple[str, str]], known: dict[str, list[str]], version
                       unknown=[t for t, f in zip(given[DERIVED_KEY], flags) if f is None],
                       known=["yes", "no"])
     return Filters.from_choices(chosen, include_derived=flags[-1] if flags else True)
+
+
+def read_language(pairs: list[tuple[str, str]]) -> str:
+    """The file's language a URL names (lang=az), English without one; anything else raises
+    BadView, listing the languages there are."""
+    given = [value.strip() for key, value in pairs if key == LANG_KEY]
+    unknown = [value for value in given if value not in LANGUAGES]
+    if unknown:
+        raise BadView(400, f"unknown {LANG_KEY} value(s): {', '.join(unknown)}", parameter=LANG_KEY,
+                      unknown=unknown, known=list(LANGUAGES))
+    return given[-1] if given else DEFAULT
 
 
 # Code that fetches a view, one per tool a researcher may use: (tab label, highlight language, code).

@@ -15,7 +15,7 @@ import streamlit as st
 
 from amnesty import render
 from amnesty.filters import Filters
-from amnesty.i18n import N_
+from amnesty.i18n import N_, Language
 from amnesty.page_language import current_language
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
@@ -112,14 +112,14 @@ def data_downloads(con, filters: Filters, row_count: int, version: str, url: str
     first, second = st.columns(4), st.columns(2)
     for column, fmt in zip([*first, *second], DATA_FORMATS):
         column.download_button(
-            lang._(DATA_LABELS[fmt]), data=_data_file(con, filters, fmt, url),
-            file_name=download_file_name(filters, version, fmt), mime=DOWNLOAD_MEDIA_TYPES[fmt],
+            lang._(DATA_LABELS[fmt]), data=_data_file(con, filters, fmt, url, lang),
+            file_name=download_file_name(filters, version, fmt, lang.code), mime=DOWNLOAD_MEDIA_TYPES[fmt],
             key=f"data-download-{fmt}", on_click="ignore", help=lang._(DATA_HELP[fmt]), width="stretch",
             disabled=row_count == 0)
 
 
-def _data_file(con, filters: Filters, fmt: str, url: str | None):
-    return lambda: filtered_download(con, filters, url=url).data(fmt)
+def _data_file(con, filters: Filters, fmt: str, url: str | None, lang: Language):
+    return lambda: filtered_download(con, filters, url=url, lang=lang).data(fmt)
 
 
 def how_to_cite(cite: Citation) -> None:

@@ -1,7 +1,10 @@
 """Every researcher download of one filtered view, by format: what the Data page and the CLI share.
 
-`filtered_download(con, filters)` runs the queries once; `.data(fmt)` and `.file_name(fmt)` give
-the bytes and the name for csv, xlsx, parquet, json, the datapackage.json, or the zip bundle.
+`filtered_download(con, filters, lang=...)` runs the queries once; `.data(fmt)` and `.file_name(fmt)`
+give the bytes and the name for csv, xlsx, parquet, json, the datapackage.json, or the zip bundle.
+In Azerbaijani or Russian, the rows keep their machine values and English column names, and our
+words in them (act titles, measure labels, value_text, notes) are in that language, as are the
+README, the About sheet, the data dictionary and the citation; the file names say the language.
 """
 from __future__ import annotations
 
@@ -17,16 +20,18 @@ from amnesty.data_dictionary import figures_package, package_json
 from amnesty.dataset import figures_frame
 from amnesty.db import run_query
 from amnesty.export_data import FORMATS, MEDIA_TYPES, figures_bytes
+from amnesty.i18n import DEFAULT, ENGLISH, Language
 from amnesty.version import built_version
+from amnesty.wording import credit_words, in_language
 
 DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
 DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
 
 
-def download_file_name(filters: Filters, version: str, fmt: str) -> str:
+def download_file_name(filters: Filters, version: str, fmt: str, lang: str = DEFAULT) -> str:
     if fmt == "datapackage":  # it names the CSV it describes, so its own name says which
-        return export_file_name(filters, version, "csv")[:-len(".csv")] + ".datapackage.json"
-    return export_file_name(filters, version, fmt)
+        return export_file_name(filters, version, "csv", lang)[:-len(".csv")] + ".datapackage.json"
+    return export_file_name(filters, version, fmt, lang)
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class FilteredDownload:
     qualifier_readings: pd.DataFrame
 
     def file_name(self, fmt: str) -> str:
-        return download_file_name(self.filters, self.cite.version, fmt)
+        return download_file_name(self.filters, self.cite.version, fmt, self.cite.lang.code)
 
     def data(self, fmt: str) -> bytes:
         if fmt == "zip":
@@ -53,18 +58,19 @@ class FilteredDownload:
 
     def package(self, data_file: str) -> dict:
         return figures_package(self.frame, data_file, version=self.cite.version,
-                               filters_text=self.filters.text(),
+                               filters_text=self.filters.text(self.cite.lang),
                                sources=used_sources(self.frame, self.sources),
                                qualifiers=list(self.qualifier_readings["qualifier"]),
-                               created=self.cite.accessed)
+                               created=self.cite.accessed, lang=self.cite.lang)
 
 
 def filtered_download(con, filters: Filters, accessed: date | None = None,
-                      url: str | None = None) -> FilteredDownload:
+                      url: str | None = None, lang: Language = ENGLISH) -> FilteredDownload:
     """The rows of one view and everything that describes them. `url` is the view's stable data
     URL (amnesty.data_urls), for the citation; the version is the one the database holds."""
-    frame = figures_frame(None, con=con, **filters.query_params())
-    sources = run_query(con, "sources")
-    cite = citation(built_version(con), used_sources(frame, sources), accessed, url=url)
+    credits = credit_words(lang, run_query(con, "source_credit_words")) if lang.code != DEFAULT else {}
+    frame = in_language(figures_frame(None, con=con, **filters.query_params()), lang, credits)
+    sources = in_language(run_query(con, "sources"), lang, credits)
+    cite = citation(built_version(con), used_sources(frame, sources), accessed, url=url, lang=lang)
     return FilteredDownload(frame=frame, filters=filters, cite=cite, sources=sources,
                             qualifier_readings=run_query(con, "qualifier_readings"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amnesty.i18n import N_
+from amnesty.i18n import ENGLISH, N_, Language
 
 # More ids than this in one filter are counted in the file name, not listed; the README lists them.
 MAX_IDS_IN_NAME = 3
@@ -86,10 +86,16 @@ class Filters:
             parts.append("published-only")
         return _safe("_".join(parts) or "all")
 
-    def text(self) -> str:
-        parts = [f"{facet} in {', '.join(ids)}" for facet, ids in self.choices().items()]
-        rows = "rows with " + "; ".join(parts) if parts else "all rows"
-        return rows + ("" if self.include_derived else ", published figures only (no derived rows)")
+    def text(self, lang: Language = ENGLISH) -> str:
+        """Which rows, in words: 'rows with act in amnesty-2021', with the ids as the URL has them."""
+        parts = [lang._("{facet} in {ids}", facet=facet, ids=", ".join(ids))
+                 for facet, ids in self.choices().items()]
+        if not parts:
+            return (lang._("all rows") if self.include_derived else
+                    lang._("all rows, published figures only (no derived rows)"))
+        return (lang._("rows with {filters}", filters="; ".join(parts)) if self.include_derived else
+                lang._("rows with {filters}, published figures only (no derived rows)",
+                       filters="; ".join(parts)))
 
 
 def _safe(text: str) -> str:

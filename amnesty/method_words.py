@@ -71,8 +71,8 @@ def unknowns(lang: Language, frame: pd.DataFrame) -> pd.DataFrame:
                                derivation=row.derivation))
             continue
         what, why = GAPS[row.gap]
-        subjects.append(lang._("Political-prisoner group: {name}", name=row.name) if row.gap == "group_size"
-                        else lang._(row.name))
+        subjects.append(lang._("Political-prisoner group: {name}", name=lang._(row.name))
+                        if row.gap == "group_size" else lang._(row.name))
         whats.append(lang._(what))
         whys.append(lang._(why))
     return frame.assign(subject=subjects, what_is_unknown=whats, why=whys)

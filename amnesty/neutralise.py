@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from amnesty.i18n import N_
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
-# The same list in words, for the README and the data dictionary.
-FORMULA_STARTS_TEXT = "= + - @, a tab or a carriage return"
+# The same list in words, for the README and the data dictionary (a message: translated where shown).
+FORMULA_STARTS_TEXT = N_("= + - @, a tab or a carriage return")
 
 
 def neutralise_text(text: str) -> str:

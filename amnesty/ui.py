@@ -15,8 +15,8 @@ from amnesty.download_buttons import chart_downloads
 from amnesty.page_language import current_language
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
-from components.rows import quotes_and_sources
-from components.text import markdown_literal
+from components.rows import quote_lines
+from components.text import markdown_literal, marked_html
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -34,9 +34,10 @@ def show_chart(chart: Chart, key: str) -> None:
     with st.expander(lang._("The numbers in this chart"), expanded=False, key=f"{key}-numbers"):
         st.dataframe(reader_table(chart.data, lang), hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
-        # text (st.text: no Markdown, so data stays literal), so a reader without a mouse reads them.
-        for line in quotes_and_sources(chart.data):
-            st.text(line)
+        # text (escaped, so data stays literal), so a reader without a mouse reads them; the quote
+        # carries its source's language (<span lang>).
+        for parts in quote_lines(chart.data, lang):
+            st.html(marked_html(parts))
         # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
         st.caption(lang._("To download these rows, use the Data page: its files keep spreadsheet "
                           "formulas from running."))

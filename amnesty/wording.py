@@ -159,10 +159,14 @@ def credit_words(lang: Language, sources: pd.DataFrame) -> dict[str, str]:
     return words
 
 
-# Columns of our own words from the data (act titles, measure labels), translated through the
-# catalog like the code's messages (babel.cfg extracts them).
+# Columns of our own words from the data (act titles, measure labels, and our longer notes),
+# translated through the catalog like the code's messages (babel.cfg extracts them). A text the
+# catalog does not hold (a source's own name, a note added since the last translation) stays as
+# written.
 WORD_COLUMNS = ("act_title", "act_label", "measure_label", "size_measure_label", "occasion",
                 "previous_act_title", "source_name")
+PROSE_COLUMNS = ("reliability_note", "locator", "note", "disagreement", "reading", "statement",
+                 "group_name", "parent_group_name", "description")
 BOUND_COLUMNS = {"qualifier", "value", "low", "high", "unit", "value_text"}
 
 
@@ -176,7 +180,7 @@ def option_text(lang: Language, facet: str, option_id: str, label: str) -> str:
     return lang._(label)
 
 
-CREDIT_COLUMNS = ("credits", "source_names")
+CREDIT_COLUMNS = ("credits", "source_names", "credit_text")
 KIND_COLUMNS = ("kind_text", "source_kind_text", "attributed_kind_text")
 
 
@@ -198,9 +202,12 @@ def in_language(frame: pd.DataFrame, lang: Language, credits: dict[str, str] | N
             for q, v, lo, hi, unit, a, text in zip(frame["qualifier"], frame["value"], frame["low"],
                                                     frame["high"], frame["unit"], approximate,
                                                     frame["value_text"])]
-    for column in WORD_COLUMNS:
+    for column in WORD_COLUMNS + PROSE_COLUMNS:
         if column in frame.columns:
             changed[column] = [lang._(v) if isinstance(v, str) and v else v for v in frame[column]]
+    if {"qualifier", "qualifier_text"} <= set(frame.columns):
+        changed["qualifier_text"] = [lang._(QUALIFIER_WORDS[q]) if q in QUALIFIER_WORDS else t
+                                     for q, t in zip(frame["qualifier"], frame["qualifier_text"])]
     return frame.assign(**changed)
 
 

@@ -6,7 +6,7 @@ from amnesty import webapp
 from amnesty.page_language import current_language
 from amnesty.wording import ACT_KIND_WORDS, STATUS_WORDS
 from amnesty.ui import show_chart
-from components.text import link_host
+from components.text import link_host, marked_html
 from components.text import markdown_literal as literal
 
 # The box offers the newest ACT_CHOICES acts, and the one in the link; past that many acts a
@@ -43,7 +43,8 @@ show_chart(webapp.chart(f"act-breakdown-{act_id}", lang=lang.code), key=f"breakd
 credits = webapp.credits_in(lang.code)
 
 # The bold labels are ours; every value from the data is made literal.
-# A statement stays in the words we recorded it in (English, for now); a quote stays in its source's.
+# A statement is in the reader's language; a quote stays in its source's.
+QUOTE_MARK = "\x00"  # where the quote goes in the translated sentence (never in a message)
 statements = webapp.rows(lang, "statements_by_act", act_id=act_id)
 if len(statements):
     st.header(lang._("Claims and caveats"))
@@ -56,9 +57,12 @@ if len(statements):
             who["attributed"] = credits.get(item.attributed_credit, item.attributed_credit)
         line = (lang._("Source: {source}, attributing it to {attributed}", **who) if "attributed" in who
                 else lang._("Source: {source}", **who))
-        if isinstance(item.quote, str):
-            line = lang._("{source_line}. Its words: “{quote}”", source_line=line, quote=item.quote)
-        st.caption(literal(line))
+        parts = [line]
+        if isinstance(item.quote, str):  # the quote, in its source's language, marked as such
+            before, after = lang._("{source_line}. Its words: “{quote}”", source_line=line,
+                                   quote=QUOTE_MARK).split(QUOTE_MARK)
+            parts = [before, (item.quote, item.quote_language), after]
+        st.html(marked_html(parts, caption=True))
 
 st.header(lang._("Sources"))
 for source in webapp.rows(lang, "sources_by_act", act_id=act_id).itertuples():

@@ -84,12 +84,12 @@ with st.expander(lang._("Every column, as in the downloads")):
     st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
                  column_config={column: st.column_config.Column(
                      f"{names[column]} ({column})", help=markdown_literal(text))
-                     for column, text in column_descriptions(rows.columns).items()})
+                     for column, text in column_descriptions(rows.columns, lang).items()})
 
 # -- stable links, code, downloads, citation ------------------------------------------------------
 version = webapp.dataset_version()
 site = site_url(st.context.url) or ""
-csv_url = data_url(site, "csv", filters, version)
+csv_url = data_url(site, "csv", filters, version, lang.code)
 
 st.header(lang._("This view as a stable link"))
 st.markdown(lang._("The link always gives these rows at this version of the data. Leave out "
@@ -105,13 +105,13 @@ st.header(lang._("Download this view"))
 data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
 # Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
 st.caption(lang._("Each file's own stable link:"))
-st.code("\n".join(f"{lang._(DATA_LABELS[fmt])}: {data_url(site, fmt, filters, version)}"
+st.code("\n".join(f"{lang._(DATA_LABELS[fmt])}: {data_url(site, fmt, filters, version, lang.code)}"
                   for fmt in DATA_FORMATS),
         language=None, wrap_lines=True)
 
 behind = used_sources(webapp.query("source_ids_in_view", **filters.query_params()),
-                      webapp.query("sources"))
-how_to_cite(citation(version, behind, url=csv_url))
+                      webapp.rows(lang, "sources"))
+how_to_cite(citation(version, behind, url=csv_url, lang=lang))
 
 # The chart counts the published figures of this view; derived rows and empty views have none.
 if len(webapp.query("figures_by_qualifier", **filters.facet_params())):

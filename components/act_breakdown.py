@@ -11,7 +11,8 @@ from components.rows import STAGE_WORDS, bar_row, date_text, heading_row, stage_
 from components.theme import ROLE_COLOURS, colour_name
 
 TABLE_COLUMNS = ["measure_label", "role", "stage", "qualifier", "low", "high", "value_text", "as_of",
-                 "source_count", "quote", "locator", "derived", "derivation", "note", "credits"]
+                 "source_count", "quote", "quote_language", "locator", "derived", "derivation", "note",
+                 "credits"]
 
 
 def _heading(stage: str, as_of, lang: Language) -> str:

@@ -20,9 +20,10 @@ COVERAGE_COLOURS = {
     "political_prisoners_released_expected_total": ROLE_COLOURS["expected"],
 }
 COVERAGE_COLUMNS = ["measure_label", "stage", "qualifier", "low", "high", "value_text",
-                    "share_of_list_text", "as_of", "quote", "derived", "derivation", "note", "credits"]
+                    "share_of_list_text", "as_of", "quote", "quote_language", "derived", "derivation",
+                    "note", "credits"]
 GROUP_COLUMNS = ["group_name", "parent_group_name", "reach_text", "size_text", "members_released",
-                 "qualifier", "low", "high", "quote", "note", "credits"]
+                 "qualifier", "low", "high", "quote", "quote_language", "note", "credits"]
 # Whether the act reached a group, in a reader's words (the query's reach_text is the English).
 REACH_WORDS = {"partly": N_("reached in part"), "not_reached": N_("not reached")}
 # Stages a label names beside its number: a promise or a forecast is not an outcome.
@@ -75,10 +76,9 @@ def political_prisoner_coverage_figure(frame: pd.DataFrame, lang: Language = ENG
     by = frame.set_index("measure_id")
     listed, released = by.loc["political_prisoners_listed"], by.loc["political_prisoners_released"]
     expected = by.loc["political_prisoners_released_expected_total"]
-    # The date as the data gives it (ISO), as the English title always has.
     title = lang._("{released} of {listed} listed political prisoners were released by {date}; "
                    "{expected} are expected in all", released=released["value_text"],
-                   listed=listed["value_text"], date=released["as_of"], expected=expected["value_text"])
+                   listed=listed["value_text"], date=lang.date(released["as_of"]), expected=expected["value_text"])
     subtitle = " ".join([
         lang._("Coverage of the list: {released} so far, {expected} if the expected releases happen.",
                released=released["share_of_list_text"], expected=expected["share_of_list_text"]),
@@ -110,11 +110,11 @@ def release_text(release: dict, lang: Language = ENGLISH) -> str:
     stage = _stage(release["stage"], lang)
     if release["stage"] == "expected":
         return lang._("{measure}: {number} ({stage})", stage=stage, **values)
-    # The date as the data gives it (ISO), as the English always has.
+    # The date at the precision the source gives, in the reader's words.
     if stage:
-        return lang._("{measure} by {date}: {number} ({stage})", date=release["as_of"], stage=stage,
-                      **values)
-    return lang._("{measure} by {date}: {number}", date=release["as_of"], **values)
+        return lang._("{measure} by {date}: {number} ({stage})", date=lang.date(release["as_of"]),
+                      stage=stage, **values)
+    return lang._("{measure} by {date}: {number}", date=lang.date(release["as_of"]), **values)
 
 
 def _groups_in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:

@@ -91,11 +91,13 @@ def _text(row, column) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def quotes_and_sources(data: pd.DataFrame) -> list[str]:
+def quote_lines(data: pd.DataFrame, lang: Language = ENGLISH) -> list[tuple]:
     """What a chart's hover says for each row that quotes, derives or credits a source, as one
-    plain line: 'Affected (2025–26 Amnesty Act): more than 20,000. “the proposal affects more than
-    20,000 people” Sources: A; B.' The hover needs a mouse; these lines sit in the table beside the
-    chart. (Most figures are cited by their sources alone, not quoted, since issue 12.)"""
+    plain line in parts: 'Affected (2025–26 Amnesty Act): more than 20,000. ', then the quote with
+    its language ("“the proposal affects more than 20,000 people”", "en"), then 'Sources: A; B.'.
+    The hover needs a mouse; these lines sit in the table beside the chart, the quote marked with
+    the language of its source (components.text.marked_html). (Most figures are cited by their
+    sources alone, not quoted, since issue 12.)"""
     lines = []
     for row in data.to_dict("records"):
         quote, derivation, credits = (_text(row, c) for c in ("quote", "derivation", "credits"))
@@ -106,12 +108,23 @@ def quotes_and_sources(data: pd.DataFrame) -> list[str]:
             what = f"{what} ({row['act_title']})"
         value = ", ".join(filter(None, [_text(row, "value_text") or _text(row, "size_text"),
                                         _text(row, "reach_text")]))
-        parts = [": ".join(filter(None, [what, value])) + "."]
+        parts: list = [": ".join(filter(None, [what, value])) + "."]
         if quote:
-            parts.append(f"“{quote}”")
+            parts += [" ", (f"“{quote}”", _text(row, "quote_language"))]
         if derivation:
-            parts.append(f"Derived: {derivation}.")
+            parts.append(" " + lang._("Derived: {derivation}.", derivation=derivation))
         if credits:
-            parts.append(("Sources: " if ";" in credits else "Source: ") + credits + ".")
-        lines.append(" ".join(parts))
+            parts.append(" " + (lang._("Sources: {sources}.", sources=credits) if ";" in credits
+                                else lang._("Source: {source}.", source=credits)))
+        lines.append(tuple(parts))
     return lines
+
+
+def line_text(parts) -> str:
+    """One of quote_lines' lines as plain text."""
+    return "".join(part[0] if isinstance(part, tuple) else part for part in parts)
+
+
+def quotes_and_sources(data: pd.DataFrame, lang: Language = ENGLISH) -> list[str]:
+    """quote_lines as plain text, one string per line."""
+    return [line_text(parts) for parts in quote_lines(data, lang)]

@@ -14,8 +14,8 @@ SERIES_COLOURS = {"announced_reach": ROLE_COLOURS["scope"], "delivered_reach": R
                   "announced_released": ROLE_COLOURS["release"],
                   "delivered_released": ROLE_COLOURS["release"]}
 TABLE_COLUMNS = ["act_title", "series_label", "measure_label", "stage", "qualifier", "low", "high",
-                 "value_text", "as_of", "published", "source_count", "quote", "locator", "derivation",
-                 "credits", "act_id"]
+                 "value_text", "as_of", "published", "source_count", "quote", "quote_language", "locator",
+                 "derivation", "credits", "act_id"]
 
 
 # The series' names, in the reader's language (the query gives only their ids).

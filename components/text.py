@@ -103,3 +103,21 @@ def plotly_text(text) -> str:
     is never typeset as LaTeX where MathJax is on the page (plotly tests the raw string for $...$
     and only then decodes references)."""
     return html.escape(str(text), quote=False).replace("$", "&#36;")
+
+
+# A language tag as the data holds it (en, az, ru, uk, fr; validated against data/datapackage.json).
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def marked_html(parts, caption: bool = False) -> str:
+    """Plain text as one HTML paragraph, for st.html: each part is escaped (markup, Markdown and `$`
+    show as typed), and a part given with a language tag, (text, "en"), is a <span lang="en">, so
+    a screen reader reads a quote in its source's language. A tag that is not one is left off.
+    `caption` sets it in the small print of a caption (amnesty/accessibility.css)."""
+    out = []
+    for part in parts:
+        text, tag = part if isinstance(part, tuple) else (part, None)
+        escaped = html.escape(str(text), quote=False).replace("$", "&#36;")
+        out.append(f'<span lang="{tag}">{escaped}</span>' if isinstance(tag, str)
+                   and LANGUAGE_TAG.fullmatch(tag) else escaped)
+    return ('<p class="marked-caption">' if caption else "<p>") + "".join(out) + "</p>"

@@ -36,6 +36,7 @@ final as (
         f.approximate,
         f.as_of,
         f.quote,
+        f.quote_language,
         f.note,
         f.derived,
         f.derivation,

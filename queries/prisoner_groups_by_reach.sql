@@ -33,6 +33,8 @@ final as (
             unit: size.unit, approximate: size.approximate
         } end as size_bounds,
         g.quote,
+        (select s.language from sources as s where s.source_id = g.source_id and g.quote is not null)
+            as quote_language,
         g.note,
         coalesce(cr.credits, []::varchar[]) as credits,
         coalesce(rel.releases, []) as releases,
@@ -63,7 +65,7 @@ final as (
                 figure_id: f.figure_id, measure_label: f.measure_label, value_text: f.value_text,
                 qualifier: f.qualifier, low: f.low, high: f.high, stage: f.stage, as_of: f.as_of,
                 value: f.value, unit: f.unit, approximate: f.approximate,
-                quote: f.quote, note: f.note, derivation: f.derivation, credits: fc.credits
+                quote: f.quote, quote_language: f.quote_language, note: f.note, derivation: f.derivation, credits: fc.credits
             } order by r.release_rank) as releases
         -- One row per linked figure, released before expected, so the joins below are equality
         -- joins (an IN join scans every figure).

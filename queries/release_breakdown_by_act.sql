@@ -38,6 +38,7 @@ final as (
         f.as_of,
         f.source_count,
         f.quote,
+        f.quote_language,
         f.locator,
         f.note,
         f.derived,

@@ -44,6 +44,7 @@ final as (
         c.published,
         c.source_count,
         c.quote,
+        c.quote_language,
         c.locator,
         c.derived,
         c.derivation,

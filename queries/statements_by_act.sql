@@ -6,6 +6,8 @@ with final as (
         st.kind,
         st.statement,
         st.quote,
+        (select s.language from sources as s where s.source_id = st.source_id and st.quote is not null)
+            as quote_language,
         st.locator,
         c.credit_text as source_credit,
         att.credit_text as attributed_credit

@@ -192,6 +192,8 @@ RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\(|components\.v1
 STYLESHEET_CALL = "st.html(STYLESHEET)"
 # And the script that sets <html lang> after a language switch: a constant per language.
 LANG_SCRIPT_CALL = 'st.html(LANG_SCRIPTS[lang.code], unsafe_allow_javascript=True, width="content")'
+# And text with a quote marked with its language: components.text.marked_html escapes every part.
+MARKED_CALLS = ("st.html(marked_html(parts))", "st.html(marked_html(parts, caption=True))")
 
 
 def test_no_raw_html_is_rendered():
@@ -200,7 +202,8 @@ def test_no_raw_html_is_rendered():
     for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("components/*.py"),
                  *ROOT.glob("amnesty/*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if RAW_HTML.search(line) and line.strip() not in (STYLESHEET_CALL, LANG_SCRIPT_CALL):
+            if RAW_HTML.search(line) and line.strip() not in (STYLESHEET_CALL, LANG_SCRIPT_CALL,
+                                                              *MARKED_CALLS):
                 hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not hits, "raw HTML rendering found:\n" + "\n".join(hits)
 
@@ -221,6 +224,20 @@ def test_the_one_script_is_a_constant_per_language():
                             "az": '<script>document.documentElement.lang = "az";</script>',
                             "ru": '<script>document.documentElement.lang = "ru";</script>'}
     assert (ROOT / "amnesty" / "page_language.py").read_text(encoding="utf-8").count(LANG_SCRIPT_CALL) == 1
+
+
+def test_marked_text_is_escaped_and_its_language_tag_checked():
+    """What st.html(marked_html(...)) renders: the data's markup, Markdown and maths as typed, and
+    a language tag only when it is one. Put in an f-string, the same data was live HTML."""
+    from components.text import marked_html
+
+    hostile = '<img src=x onerror="alert(1)"> [x](https://example.invalid) $x$ &amp;'
+    assert "<img" in f"<p>{hostile}</p>"  # the attack, on raw HTML
+    html = marked_html(["Source: ", (hostile, "en"), " after"])
+    assert html == ('<p>Source: <span lang="en">&lt;img src=x onerror="alert(1)"&gt; '
+                    '[x](https://example.invalid) &#36;x&#36; &amp;amp;</span> after</p>')
+    forged = marked_html([("quote", 'en" onmouseover="alert(1)')])
+    assert forged == "<p>quote</p>"  # a tag that is not a language tag is left off
 
 
 def test_the_raw_html_check_would_catch_it():

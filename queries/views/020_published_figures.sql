@@ -38,6 +38,8 @@ final as (
         att.short_name as attributed_name,
         att.kind as attributed_kind,
         f.quote,
+        -- the language a quote is in: its source's (a quote is never translated)
+        case when f.quote is not null then s.language end as quote_language,
         f.qualifier_words,
         f.locator,
         list_prepend(f.source_id, coalesce(fs.further_source_ids, []::varchar[])) as source_ids,

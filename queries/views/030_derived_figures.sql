@@ -169,6 +169,7 @@ final as (
         null::varchar as attributed_name,
         null::varchar as attributed_kind,
         null::varchar as quote,
+        null::varchar as quote_language,
         null::varchar as qualifier_words,
         null::varchar as locator,
         []::varchar[] as source_ids,

@@ -35,6 +35,7 @@ select
     attributed_to,
     attributed_name,
     quote,
+    quote_language,
     qualifier_words,
     locator,
     disagreement,

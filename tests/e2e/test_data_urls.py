@@ -20,6 +20,7 @@ from amnesty.filters import FACETS, Filters
 from amnesty.data_urls import FILES, data_url
 from amnesty.db import run_query
 from amnesty.downloads import download_file_name
+from amnesty.i18n import language
 from amnesty.paths import DATA_DIR
 from amnesty.version import built_version
 from test_export_data import read_back
@@ -96,6 +97,26 @@ def test_the_zip_holds_the_csv_its_dictionary_and_a_readme_citing_the_url(server
     readme = members["README.md"].decode("utf-8")
     # The citation names the view's own stable URL, pinned to the version it holds.
     assert data_url(server.url, "csv", filters, version) in readme
+
+
+def test_lang_gives_the_files_words_in_that_language_and_an_unknown_one_is_refused(server, db, version):
+    ru = language("ru")
+    filters = Filters.of(act_ids=[ACT])
+    answer = fetch(data_url(server.url, "zip", filters, version, "ru"))
+    assert answer.status == 200 and "_ru.zip" in answer.headers["content-disposition"]
+    with zipfile.ZipFile(io.BytesIO(answer.body)) as archive:
+        members = {name.rsplit("/", 1)[-1]: archive.read(name) for name in archive.namelist()}
+    readme = members["README.md"].decode("utf-8")
+    assert ru._("Read before you quote a number") in readme
+    assert data_url(server.url, "csv", filters, version, "ru") in readme  # the citation's own link
+    csv = read_back(members[download_file_name(filters, version, "csv", "ru")], "csv")
+    assert list(csv["figure_id"]) == list(rows(db, filters)["figure_id"])  # the same rows
+    # The English and the Russian file of one view are two entities for a cache.
+    english = fetch(data_url(server.url, "csv", filters, version))
+    russian = fetch(data_url(server.url, "csv", filters, version, "ru"))
+    assert english.headers["etag"] != russian.headers["etag"]
+    refused = fetch(f"{server.url}/data/figures.csv?lang=xx")
+    assert refused.status == 400 and refused.json()["known"] == ["en", "az", "ru"]
 
 
 def values_in(frame: pd.DataFrame, facet) -> list[set[str]]:

@@ -37,10 +37,14 @@ def test_quotes_and_sources_are_read_without_a_mouse(page, server, db):
     # The Overview chart's table, past its "Customise and download" panel.
     press_tab_until(page, ".st-key-overview-numbers summary")
     page.keyboard.press("Enter")
-    page.wait_for_selector(".st-key-overview-numbers details[open] [data-testid=stText]")
-    shown = [" ".join(t.split()) for t in page.locator(".st-key-overview-numbers [data-testid=stText]")
+    page.wait_for_selector(".st-key-overview-numbers details[open] [data-testid=stHtml]")
+    shown = [" ".join(t.split()) for t in page.locator(".st-key-overview-numbers [data-testid=stHtml]")
              .all_inner_texts()]
-    assert shown and shown == quotes_and_sources(build_chart("scale-vs-releases", db).data)
+    assert shown and shown == [" ".join(line.split())
+                               for line in quotes_and_sources(build_chart("scale-vs-releases", db).data)]
+    # Each quote is marked with its source's language, for a screen reader.
+    marked = page.locator(".st-key-overview-numbers [data-testid=stHtml] span[lang]")
+    assert marked.count() > 0 and set(marked.evaluate_all("els => els.map(e => e.lang)")) == {"en"}
 
 
 def test_open_a_charts_download_menu_and_choose_png_with_the_keyboard(page, server):

@@ -26,14 +26,14 @@ def catalogued_english(code: str) -> list[str]:
             and m.string != m.id and "{" not in m.id and len(m.id.split()) >= 2]
 
 
-# Text the data holds that stays as written for now: the sources' own titles and names, quotes (in
-# their source's language), and our longer notes (reliability notes, locators, statements,
-# readings, derivations), which the catalogs do not yet carry (README, "Languages"). Our words in
-# the data that are translated (act titles, measure labels, official bodies) are not listed here.
-PROSE_TABLES = {"sources": ("title", "publisher", "author", "reliability_note"),
-                "figures": ("quote", "qualifier_words", "locator", "note", "disagreement"),
-                "figure_sources": None, "statements": None, "prisoner_groups": None,
-                "acts": ("quote",), "act_events": None}
+# Text the data holds that stays as written: the sources' own titles, names and authors, quotes
+# and the sources' words for a qualifier (in their source's language). Our words in the data (act
+# titles, measure labels, notes, locators, readings, statements, group names) are translated, so
+# they are not listed here.
+PROSE_TABLES = {"sources": ("title", "publisher", "author"),
+                "figures": ("quote", "qualifier_words"),
+                "figure_sources": ("quote", "qualifier_words"), "statements": ("quote",),
+                "prisoner_groups": ("quote",), "acts": ("quote",), "act_events": ("quote",)}
 
 
 def data_prose(db) -> list[str]:
@@ -41,10 +41,7 @@ def data_prose(db) -> list[str]:
     every derivation, which SQL writes from English figures."""
     found = set()
     for table, columns in PROSE_TABLES.items():
-        names = columns or [row[0] for row in db.sql(
-            "select column_name from information_schema.columns where table_name = ? "
-            "and data_type = 'VARCHAR' and column_name not like '%id'", params=[table]).fetchall()]
-        for column in names:
+        for column in columns:
             found |= {v for (v,) in db.sql(f'select distinct "{column}" from {table}').fetchall()
                       if isinstance(v, str) and len(v) > 3}
     found |= {v for (v,) in db.sql("select distinct derivation from all_figures").fetchall() if v}
