@@ -8,10 +8,11 @@ from hostile_data import ATTACKER
 # Attributes that link, load or style: an <a href>, an <img src>, an SVG <a xlink:href>, a CSS url().
 # (Text may name the host: an input's value or plotly's data-unformatted copy of a label is text.)
 ACTIVE = ["href", "xlink:href", "src", "srcset", "style", "action", "formaction", "poster", "data"]
-# Every element whose active attribute names the attacker's host or carries the planted font size.
+# Every element whose active attribute names the attacker's host or carries the planted font size
+# (300px, not preceded by a digit: a wide table's grid is styled "3300px" by Streamlit itself).
 PLANTED_ATTRIBUTES = """([host, size, active]) => [...document.querySelectorAll('*')]
     .filter(el => [...el.attributes].some(a => active.includes(a.name)
-                                             && (a.value.includes(host) || a.value.includes(size))))
+        && (a.value.includes(host) || new RegExp('(^|[^0-9])' + size).test(a.value))))
     .map(el => el.outerHTML.slice(0, 200))"""
 
 
