@@ -22,7 +22,7 @@ from amnesty.db import run_query
 from amnesty.export_data import FORMATS, MEDIA_TYPES, figures_bytes
 from amnesty.i18n import DEFAULT, ENGLISH, Language
 from amnesty.version import built_version
-from amnesty.wording import credit_words, in_language
+from amnesty.wording import data_words, in_language
 
 DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
 DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
@@ -68,7 +68,7 @@ def filtered_download(con, filters: Filters, accessed: date | None = None,
                       url: str | None = None, lang: Language = ENGLISH) -> FilteredDownload:
     """The rows of one view and everything that describes them. `url` is the view's stable data
     URL (amnesty.data_urls), for the citation; the version is the one the database holds."""
-    credits = credit_words(lang, run_query(con, "source_credit_words")) if lang.code != DEFAULT else {}
+    credits = data_words(lang, lambda name: run_query(con, name))
     frame = in_language(figures_frame(None, con=con, **filters.query_params()), lang, credits)
     sources = in_language(run_query(con, "sources"), lang, credits)
     cite = citation(built_version(con), used_sources(frame, sources), accessed, url=url, lang=lang)

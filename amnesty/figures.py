@@ -14,7 +14,7 @@ import pandas as pd
 from amnesty.filters import Filters
 from amnesty.db import run_query
 from amnesty.i18n import ENGLISH, Language
-from amnesty.wording import credit_words, in_language
+from amnesty.wording import data_words, in_language
 from components.act_breakdown import release_breakdown_figure
 from components.chart import Chart
 from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
@@ -121,5 +121,5 @@ def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None =
     fetch = fetch or partial(run_query, con)
     rows = fetch(spec.query, **(spec.params | params))
     if lang.code != "en":
-        rows = in_language(rows, lang, credit_words(lang, fetch("source_credit_words")))
+        rows = in_language(rows, lang, data_words(lang, fetch))
     return replace(spec.builder(rows, lang=lang), name=name)

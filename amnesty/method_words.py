@@ -60,8 +60,7 @@ def claim_check(lang: Language, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def unknowns(lang: Language, frame: pd.DataFrame) -> pd.DataFrame:
-    """What no source tells us. A derivation is SQL's arithmetic of English figures (not yet
-    worded per language), so it is shown as it is."""
+    """What no source tells us. The derivation comes already worded in `lang` (webapp.rows)."""
     subjects, whats, whys = [], [], []
     for row in frame.itertuples():
         if row.gap == "derived_unknown":

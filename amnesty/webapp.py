@@ -13,7 +13,7 @@ from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
 from amnesty.i18n import DEFAULT, Language, language
 from amnesty.version import built_version
-from amnesty.wording import credit_words, in_language
+from amnesty.wording import data_words, in_language
 from components.chart import Chart
 from components.text import markdown_code, markdown_literal
 
@@ -57,8 +57,9 @@ def chart(name: str, lang: str = DEFAULT, **params) -> Chart:
 
 @st.cache_resource(show_spinner=False)
 def credits_in(lang: str) -> dict[str, str]:
-    """English credits and kinds of source -> the same in `lang` (amnesty.wording.credit_words)."""
-    return credit_words(language(lang), query("source_credit_words")) if lang != DEFAULT else {}
+    """English credits, kinds of source and derivations -> the same in `lang`
+    (amnesty.wording.data_words), worked out once per language and process."""
+    return data_words(language(lang), query)
 
 
 def rows(lang: Language, name: str, **params) -> pd.DataFrame:

@@ -159,6 +159,35 @@ def credit_words(lang: Language, sources: pd.DataFrame) -> dict[str, str]:
     return words
 
 
+def derivation_words(lang: Language, derivations: pd.DataFrame) -> dict[str, str]:
+    """SQL's English derivations ('more than 16,000 − (1,023 + 368)') -> the same arithmetic with
+    each input worded in `lang` ('более 16 000 − (1 023 + 368)'), from the rows of
+    queries/derivation_words.sql. Each input's value_text appears in the English in the order of
+    its bounds; the operators between them are symbols, the same in every language. A derivation
+    whose inputs are not found in order stays as SQL wrote it (never a guess)."""
+    words = {}
+    for english, inputs in zip(derivations["derivation"], derivations["derivation_bounds"]):
+        parts, cursor = [], 0
+        for bounds in inputs if inputs is not None else []:
+            at = english.find(bounds["value_text"], cursor)
+            if at < 0:
+                parts = None
+                break
+            parts += [english[cursor:at], bounds_text(lang, bounds)]
+            cursor = at + len(bounds["value_text"])
+        words[english] = "".join(parts) + english[cursor:] if parts is not None else english
+    return words
+
+
+def data_words(lang: Language, fetch) -> dict[str, str]:
+    """Every English text SQL writes from the data that `in_language` maps: credits, kinds of
+    source and derivations. `fetch(name)` runs a query."""
+    if lang.code == "en":
+        return {}
+    return (credit_words(lang, fetch("source_credit_words"))
+            | derivation_words(lang, fetch("derivation_words")))
+
+
 # Columns of our own words from the data (act titles, measure labels, and our longer notes),
 # translated through the catalog like the code's messages (babel.cfg extracts them). A text the
 # catalog does not hold (a source's own name, a note added since the last translation) stays as
@@ -182,6 +211,7 @@ def option_text(lang: Language, facet: str, option_id: str, label: str) -> str:
 
 CREDIT_COLUMNS = ("credits", "source_names", "credit_text")
 KIND_COLUMNS = ("kind_text", "source_kind_text", "attributed_kind_text")
+DERIVATION_COLUMNS = ("derivation",)
 
 
 def in_language(frame: pd.DataFrame, lang: Language, credits: dict[str, str] | None = None) -> pd.DataFrame:
@@ -191,7 +221,7 @@ def in_language(frame: pd.DataFrame, lang: Language, credits: dict[str, str] | N
     if lang.code == "en" or frame.empty:
         return frame
     changed = {}
-    for column in (CREDIT_COLUMNS + KIND_COLUMNS if credits else ()):
+    for column in (CREDIT_COLUMNS + KIND_COLUMNS + DERIVATION_COLUMNS if credits else ()):
         if column in frame.columns:
             changed[column] = [_mapped(v, credits) for v in frame[column]]
     if BOUND_COLUMNS <= set(frame.columns):

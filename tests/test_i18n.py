@@ -153,6 +153,30 @@ def test_english_credits_are_word_for_word_the_sql_ones(built_db):
                                             kind_text(EN, s.kind, s.ai_written, s.secondary))] == []
 
 
+def test_derivations_are_worded_input_by_input_in_each_language(built_db):
+    """A derivation is SQL's arithmetic of its inputs' value_text; worded in English from the
+    inputs' bounds it is SQL's text exactly, and in Russian each input is worded in Russian."""
+    from amnesty.db import run_query
+    from amnesty.wording import derivation_words
+
+    with connect(built_db) as con:
+        derivations = run_query(con, "derivation_words")
+    assert len(derivations) > 10
+    english = derivation_words(EN, derivations)
+    assert [d for d, worded in english.items() if d != worded] == []
+    russian = derivation_words(language("ru"), derivations)
+    assert russian["more than 3,000 ÷ more than 16,000"] == "более 3\u00a0000 ÷ более 16\u00a0000"
+    assert all(d != worded for d, worded in russian.items() if any(c.isdigit() and c != "0" for c in d)
+               and ("," in d or "more" in d or "least" in d or "approximately" in d))
+    # A chart in Russian shows the Russian arithmetic.
+    from amnesty.figures import build_chart
+
+    with connect(built_db) as con:
+        chart = build_chart("release-rate", con, lang=language("ru"))
+    shown = [d for d in chart.data["derivation"] if isinstance(d, str)]
+    assert shown and set(shown) <= set(russian.values()) and not set(shown) & (set(russian) - set(russian.values()))
+
+
 def test_the_method_pages_english_is_word_for_word_the_sql_ones(built_db):
     """amnesty/method_words.py words the Sources & method tables per language from codes and
     bounds; in English they are exactly what the queries write."""

@@ -136,6 +136,30 @@ derived as (
     union all by name select * from ratios
 ),
 
+numbered as (
+    select *, row_number() over () as derived_row
+    from derived
+),
+
+-- Each derivation's published inputs with their bounds, in the order of derived_from, which is the
+-- order their value_text appears in the derivation: so the arithmetic can be worded in the reader's
+-- language (amnesty.wording.derivation_words) and never reparsed from English.
+input_bounds as (
+    select
+        n.derived_row,
+        list({
+            qualifier: p.qualifier, value: p.value, low: p.low, high: p.high, unit: p.unit,
+            approximate: p.approximate, value_text: p.value_text
+        } order by n.position) as derivation_bounds
+    from (
+        select derived_row, unnest(derived_from) as input_id,
+            generate_subscripts(derived_from, 1) as position
+        from numbered
+    ) as n
+    join published as p on p.figure_id = n.input_id
+    group by n.derived_row
+),
+
 final as (
     select
         -- act.measure, and .as_of where the act has that derived measure at several dates
@@ -179,8 +203,10 @@ final as (
         null::varchar as note,
         true as derived,
         d.derivation,
-        d.derived_from
-    from derived as d
+        d.derived_from,
+        b.derivation_bounds
+    from numbered as d
+    left join input_bounds as b using (derived_row)
     join measures as m using (measure_id)
     join acts as a using (act_id)
 )

@@ -37,14 +37,12 @@ PROSE_TABLES = {"sources": ("title", "publisher", "author"),
 
 
 def data_prose(db) -> list[str]:
-    """Every piece of that text (longest first, so a note goes before a phrase inside it), and
-    every derivation, which SQL writes from English figures."""
+    """Every piece of that text, longest first, so a note goes before a phrase inside it."""
     found = set()
     for table, columns in PROSE_TABLES.items():
         for column in columns:
             found |= {v for (v,) in db.sql(f'select distinct "{column}" from {table}').fetchall()
                       if isinstance(v, str) and len(v) > 3}
-    found |= {v for (v,) in db.sql("select distinct derivation from all_figures").fetchall() if v}
     return sorted(found, key=len, reverse=True)
 
 
