@@ -65,6 +65,16 @@ class Language:
         """The form for `n` (Russian has three); `n` is also there as {n}, formatted."""
         return self.translations.ngettext(singular, plural, n).format(n=self.number(n), **values)
 
+    def ids_containing(self, words: str) -> list[str]:
+        """The English message ids whose translation here holds `words` (case aside), so a search
+        typed in this language finds what the data holds in English (an act's title, say)."""
+        wanted = words.strip().casefold()
+        if not wanted or self.code == DEFAULT:
+            return []
+        # GNUTranslations keeps its messages in _catalog (msgid -> msgstr; a plural's key is a tuple).
+        return [msgid for msgid, text in self.translations._catalog.items()
+                if isinstance(msgid, str) and msgid and wanted in text.casefold()]
+
     def language_name(self, code) -> str:
         """A language's name in this language, from Babel ('ru' -> 'Russian', 'русский'); an
         unknown code as it is."""

@@ -21,7 +21,7 @@ act_count = int(webapp.query("act_count").iloc[0]["act_count"])
 search = st.text_input(lang._("Search the acts"), max_chars=100, key="act_search",
                        placeholder=lang._("Words of an act's name")) if act_count > ACT_CHOICES else ""
 acts = webapp.rows(lang, "act_choices", search=search.strip(), chosen=st.query_params.get("act", ""),
-                   limit=ACT_CHOICES)
+                   titles=lang.ids_containing(search), limit=ACT_CHOICES)
 act_ids = list(acts["act_id"])  # newest first
 titles = dict(zip(acts["act_id"], acts["act_title"]))
 chosen = webapp.choice_param("act", act_ids, default=act_ids[0], what="act")

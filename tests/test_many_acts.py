@@ -60,3 +60,12 @@ def test_a_link_to_an_old_act_shows_it_without_a_search(many_app):
     assert app.selectbox(key="act_select").value == "amnesty-2021"
     # the linked act and the newest 29
     assert len(app.selectbox(key="act_select").options) == BOX
+
+
+def test_a_search_in_russian_finds_an_act_by_its_russian_title(many_app):
+    """The titles are English in the database; a reader searching in Russian types the Russian."""
+    app = many_app("app_pages/act_detail.py", lang="ru")
+    assert not app.exception
+    app.text_input(key="act_search").input("помиловании 2016").run()
+    box = app.selectbox(key="act_select")
+    assert "Указ о помиловании 2016 года" in box.options and len(box.options) <= 2
