@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from amnesty import render_cache
 from amnesty.export_spec import ExportSpec
 from amnesty.studio import EXPORT_FONT_FAMILY, Export, ExportFacts, compose, site_url
 from amnesty.version import dataset_version
@@ -112,6 +113,18 @@ def _opts(export: Export, fmt: str) -> dict:
 
 
 def _kaleido_group(jobs: list[tuple[Export, str]]) -> list[bytes]:
+    """Kaleido's bytes for each job: from the render cache where the same figure was drawn before
+    (amnesty.render_cache), the rest drawn in one group and kept."""
+    keys = [render_cache.key(export.figure.to_json(), _opts(export, fmt)) for export, fmt in jobs]
+    found = [render_cache.read(name) for name in keys]
+    missing = [i for i, data in enumerate(found) if data is None]
+    for i, data in zip(missing, _kaleido_render([jobs[i] for i in missing]) if missing else []):
+        render_cache.write(keys[i], data)
+        found[i] = data
+    return found
+
+
+def _kaleido_render(jobs: list[tuple[Export, str]]) -> list[bytes]:
     if not jobs:
         return []
     import kaleido

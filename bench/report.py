@@ -281,8 +281,16 @@ def figure_rows(figures: dict | None) -> list[dict]:
                     "batch (render_charts already sends TABS jobs at once), pre-render downloads at build time " \
                     "(they only change with the data), or cache bytes per (figure, format, dataset version)"
         rows.append(_row(f"Figure export, warm: {fmt}", f"`render.chart_bytes`, one warm Kaleido server, "
-                         f"median over {warm['figures']} figures", f"{_s(m['median_s'])} per file",
-                         f"≤ {WARM_EXPORT_S} s", MEETS if ok else MISSES, note))
+                         f"median over {warm['figures']} figures, each drawn for the first time",
+                         f"{_s(m['median_s'])} per file", f"≤ {WARM_EXPORT_S} s", MEETS if ok else MISSES, note))
+        again = (warm.get("cached_per_format") or {}).get(fmt)
+        if again:
+            rows.append(_row(f"Figure export, warm: {fmt}, drawn before", "`render.chart_bytes` again: the render "
+                             "cache (amnesty.render_cache) gives the bytes Kaleido drew for the same figure and size",
+                             f"{_s(again['median_s'])} per file", f"≤ {WARM_EXPORT_S} s",
+                             MEETS if again["median_s"] <= WARM_EXPORT_S else MISSES,
+                             f"slowest {_s(again['max_s'])}; what a repeated download, or a figure drawn by another "
+                             "replica or a CLI batch at this dataset version and day, pays"))
     for fmt, seconds in figures.get("warm_per_file_s", {}).items():
         if seconds is None:
             rows.append(_row(f"Figure export, warm: {fmt}", "CLI", "–", f"≤ {WARM_EXPORT_S} s", FAILED, "an export run failed"))
@@ -293,10 +301,17 @@ def figure_rows(figures: dict | None) -> list[dict]:
                          MEETS if seconds <= WARM_EXPORT_S else MISSES,
                          f"a cold one-file run takes {_s(figures.get('cold_one_file_s', {}).get(fmt))}"))
     ok = figures.get("batch_ok") and figures["batch_s"] < BATCH_EXPORT_S
-    rows.append(_row("Figure export, batch", f"`amnesty export figures --all --format png,svg,pdf`, cold CLI",
-                     f"{_s(figures['batch_s'])} for {figures.get('batch_files', 0)} files",
+    rows.append(_row("Figure export, batch", f"`amnesty export figures --all --format png,svg,pdf`, cold CLI, "
+                     "empty render cache", f"{_s(figures['batch_s'])} for {figures.get('batch_files', 0)} files",
                      f"< {BATCH_EXPORT_S} s", MEETS if ok else MISSES,
-                     figures.get("batch_error", "")[:200]))
+                     figures.get("batch_error", "")[:200] or "every figure drawn by Kaleido: two tabs of one "
+                     "chromium on two cores, about 0.3–0.6 s a file, after 3–8 s to start it"))
+    again = figures.get("batch_cached_s")
+    if again is not None:
+        rows.append(_row("Figure export, batch again", "the same command once more: the render cache holds "
+                         "every figure", f"{_s(again)} for the same files", f"< {BATCH_EXPORT_S} s",
+                         MEETS if again < BATCH_EXPORT_S else MISSES,
+                         "chromium is not started; what is left is the CLI's imports, the queries and the layout"))
     return rows
 
 

@@ -115,10 +115,16 @@ class Run:
         env_db = os.environ.get("AMNESTY_DB")
         os.environ["AMNESTY_DB"] = str(self.real_db)
         try:
-            warm = measure.warm_render_times(self.real_db, repeats=min(self.args.repeats, 3))
-            batch = measure.figure_export_times(derive_warm=not warm.get("available"))
+            # Each measure starts from an empty render cache, so a first export is really drawn.
+            with tempfile.TemporaryDirectory() as cache:
+                os.environ["AMNESTY_RENDER_CACHE"] = cache
+                warm = measure.warm_render_times(self.real_db, repeats=min(self.args.repeats, 3))
+            with tempfile.TemporaryDirectory() as cache:
+                os.environ["AMNESTY_RENDER_CACHE"] = cache
+                batch = measure.figure_export_times(derive_warm=not warm.get("available"))
             return {**batch, "in_process": warm}
         finally:
+            os.environ.pop("AMNESTY_RENDER_CACHE", None)
             if env_db is None:
                 os.environ.pop("AMNESTY_DB", None)
             else:

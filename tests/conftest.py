@@ -1,9 +1,18 @@
 """Shared fixtures: one freshly built database per test session, from the shipped data/."""
+import os
+import tempfile
+
 import pytest
 
 from amnesty.build import build
 from amnesty.paths import DATA_DIR
 from app_runner import run_app_page
+
+
+def pytest_configure(config):
+    # Every render in this session is drawn by Kaleido at least once: the render cache starts empty
+    # (the app servers the browser tests start inherit it), not with a previous run's files.
+    os.environ.setdefault("AMNESTY_RENDER_CACHE", tempfile.mkdtemp(prefix="amnesty-render-cache-"))
 
 
 @pytest.fixture(scope="session")

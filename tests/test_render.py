@@ -117,6 +117,27 @@ def test_the_png_carries_its_words_as_text_metadata(warm_kaleido):
     assert info["Copyright"] == "Azerbaijan amnesty dashboard maintainers. Licence: CC BY 4.0. https://amnesty.example"
 
 
+def test_a_figure_drawn_once_is_read_back_and_a_changed_one_is_drawn(warm_kaleido, tmp_path, monkeypatch):
+    """The render cache (amnesty.render_cache): the same laid-out figure at the same size gives the
+    same bytes without Kaleido; another title, size or format is another key."""
+    monkeypatch.setenv("AMNESTY_RENDER_CACHE", str(tmp_path / "cache"))
+    drawn = []
+    real = render._kaleido_render
+    monkeypatch.setattr(render, "_kaleido_render", lambda jobs: drawn.append(len(jobs)) or real(jobs))
+    chart = small_chart(title="Drawn once")
+    first = render.export_bytes(export(chart), "svg")
+    assert drawn == [1] and len(list((tmp_path / "cache").glob("*.bin"))) == 1
+    assert render.export_bytes(export(chart), "svg") == first and drawn == [1]  # read back
+    other = render.export_bytes(export(small_chart(title="Drawn twice")), "svg")
+    assert drawn == [1, 1] and "Drawn twice" in svg_texts(other)
+    render.export_bytes(export(chart, preset="square"), "svg")
+    render.export_bytes(export(chart), "png")
+    assert drawn == [1, 1, 1, 1] and len(list((tmp_path / "cache").glob("*.bin"))) == 4
+    monkeypatch.setenv("AMNESTY_RENDER_CACHE", "off")
+    render.export_bytes(export(chart), "svg")
+    assert drawn == [1, 1, 1, 1, 1]  # off: drawn every time
+
+
 def test_concurrent_exports_each_get_their_own_figure(warm_kaleido):
     """Kaleido's sync server mixes up results across threads (plotly/Kaleido #441, #444)."""
     charts = [small_chart(title=f"Figure number {i}") for i in range(6)]
