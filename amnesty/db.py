@@ -103,3 +103,15 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
     """
     with con.cursor() as cursor:
         return cursor.execute(query_text(name), params).df()
+
+
+def run_query_page(con: duckdb.DuckDBPyConnection, name: str, row_limit: int, row_offset: int,
+                   **params) -> tuple[pd.DataFrame, int]:
+    """One page of queries/<name>.sql's rows, in the query's own order, and how many rows it has in
+    all: a reference table at a million rows sends a page to the browser, not every row."""
+    body = query_text(name).strip().rstrip(";") + "\n"  # a last comment line must not eat the ")"
+    with con.cursor() as cursor:
+        total = cursor.execute(f"select count(*) from ({body}) as query_rows", params).fetchone()[0]
+        page = cursor.execute(f"select * from ({body}) as query_rows limit $row_limit offset $row_offset",
+                              params | {"row_limit": int(row_limit), "row_offset": int(row_offset)}).df()
+    return page, int(total)

@@ -69,3 +69,29 @@ def show_table(frame: pd.DataFrame, labels: dict[str, str], key: str) -> None:
 def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or (
         not isinstance(value, str) and pd.isna(value))
+
+
+# A reference table longer than this is shown a page at a time (the real data's fit on one page;
+# at a million figures the Sources & method tables would otherwise send every row to the browser).
+REFERENCE_PAGE_ROWS = 100
+
+
+def page_of_rows(name: str, key: str, **params) -> pd.DataFrame:
+    """One page of a query's rows with our words in the reader's language, and, when there is more
+    than one page, a box to choose the page and a line saying which rows are shown."""
+    from amnesty import webapp
+    from amnesty.wording import in_language
+
+    lang = current_language()
+    first_page, total = webapp.query_page(name, REFERENCE_PAGE_ROWS, 0, **params)
+    pages = max(1, -(-total // REFERENCE_PAGE_ROWS))
+    frame = first_page
+    if pages > 1:
+        page = st.number_input(lang._("Page (of {pages})", pages=lang.number(pages)), min_value=1,
+                               max_value=pages, value=1, key=f"{key}-page")
+        offset = (page - 1) * REFERENCE_PAGE_ROWS
+        frame = webapp.query_page(name, REFERENCE_PAGE_ROWS, offset, **params)[0] if page > 1 else first_page
+        st.caption(lang.n_("{n} row; showing {first}–{last}.", "{n} rows; showing {first}–{last}.",
+                           total, first=lang.number(offset + 1), last=lang.number(offset + len(frame))))
+    return in_language(frame, lang, webapp.credits_in(lang.code))
+

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from amnesty import paths
-from amnesty.db import connect, run_query
+from amnesty.db import connect, run_query, run_query_page
 from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
 from amnesty.i18n import DEFAULT, Language, language
@@ -40,6 +40,12 @@ def query(name: str, **params) -> pd.DataFrame:
     (list columns, pyarrow-backed) took 22 ms to unpickle on every run.
     """
     return run_query(connection(), name, **params)
+
+
+@st.cache_resource(show_spinner=False, max_entries=QUERY_CACHE_ENTRIES)
+def query_page(name: str, row_limit: int, row_offset: int, **params) -> tuple[pd.DataFrame, int]:
+    """One page of a query's rows and its row count (amnesty.db.run_query_page), shared like query()."""
+    return run_query_page(connection(), name, row_limit, row_offset, **params)
 
 
 @st.cache_resource(show_spinner=False, max_entries=CHART_CACHE_ENTRIES)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from amnesty import method_words, webapp
 from amnesty.page_language import current_language
-from amnesty.ui import show_chart, show_table
+from amnesty.ui import page_of_rows, show_chart, show_table
 from components.text import link_host
 from components.text import markdown_literal as literal
 
@@ -48,7 +48,7 @@ st.header(lang._("How many sources give each figure"))
 st.markdown(lang._("One figure, every source behind it. A number repeated by an AI-written article "
                    "is not the same evidence as one a ministry gave to a news agency: the sources are "
                    "named."))
-corroboration = rows("figure_corroboration")
+corroboration = page_of_rows("figure_corroboration", key="corroboration")
 show_table(corroboration.assign(sources_text=corroboration["credits"].map("; ".join)), {
     "act_title": lang._("Act"), "measure_label": lang._("What was counted"), "value_text": lang._("Figure"),
     "as_of": lang._("As of"), "source_count": lang._("Sources"), "sources_text": lang._("Who gives it")},
@@ -78,7 +78,7 @@ st.header(lang._("What is derived, and how"))
 st.markdown(lang._("These numbers are not published anywhere: the build computes them from published "
                    "figures in SQL, carrying the bounds (and any 'approximately') through, so a derived "
                    "number is never more exact than its inputs."))
-show_table(rows("derived_figures_by_act"), {
+show_table(page_of_rows("derived_figures_by_act", key="derived"), {
     "act_title": lang._("Act"), "measure_label": lang._("Derived figure"), "value_text": lang._("Value"),
     "derivation": lang._("Computed as"), "stage": lang._("Stage")}, key="derived")
 
@@ -91,6 +91,6 @@ show_table(method_words.claim_check(lang, rows("largest_previous_claim_check")),
     "twice_previous_text": lang._("Twice that"), "verdict": lang._("Verdict")}, key="claim-check")
 
 st.header(lang._("What is unknown"))
-show_table(method_words.unknowns(lang, rows("unknown_figures")), {
+show_table(method_words.unknowns(lang, page_of_rows("unknown_figures", key="unknown")), {
     "subject": lang._("Act or group"), "what_is_unknown": lang._("Not given"), "why": lang._("Why")},
            key="unknown")

@@ -7,4 +7,5 @@ with final as (
 )
 
 select * from final
-order by act_id, measure_label
+-- figure_id last: a total order, so a page of these rows is always the same rows
+order by act_id, measure_label, figure_id

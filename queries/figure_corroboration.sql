@@ -35,4 +35,5 @@ final as (
 )
 
 select * from final
-order by act_title, as_of, measure_label
+-- figure_id last: a total order, so a page of these rows is always the same rows
+order by act_title, as_of, measure_label, figure_id

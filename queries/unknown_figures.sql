@@ -44,4 +44,5 @@ final as (
 )
 
 select subject, what_is_unknown, why, gap, name, measure_label, derivation from final
-order by sort_key, subject, what_is_unknown
+-- derivation last: a total order, so a page of these rows is always the same rows
+order by sort_key, subject, what_is_unknown, derivation

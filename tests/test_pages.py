@@ -188,6 +188,32 @@ def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db
     assert list(unknown["Not given"]) == list(run_query(db, "unknown_figures")["what_is_unknown"])
 
 
+def test_a_long_reference_table_is_shown_a_page_at_a_time(run_page, db, monkeypatch):
+    """At a million figures the Sources & method tables would send every row to the browser; past
+    REFERENCE_PAGE_ROWS they come a page at a time, in the query's order, with a page box."""
+    import amnesty.ui
+
+    monkeypatch.setattr(amnesty.ui, "REFERENCE_PAGE_ROWS", 20)
+    whole = run_query(db, "figure_corroboration")
+    assert len(whole) > 40
+    app = run_page("app_pages/sources_and_method.py")
+    assert not app.exception
+    assert list(app.table[0].value["Sources"]) == list(whole["source_count"][:20])
+    box = app.number_input(key="corroboration-page")
+    assert box.max == -(-len(whole) // 20)
+    box.set_value(2).run()
+    assert list(app.table[0].value["Sources"]) == list(whole["source_count"][20:40])
+    assert any(c.value == f"{len(whole)} rows; showing 21–40." for c in app.caption)
+
+
+def test_a_query_page_is_its_rows_in_order_with_the_total(db):
+    from amnesty.db import run_query_page
+
+    whole = run_query(db, "derived_figures_by_act")
+    page, total = run_query_page(db, "derived_figures_by_act", 5, 10)
+    assert total == len(whole) and list(page["figure_id"]) == list(whole["figure_id"][10:15])
+
+
 def test_the_data_table_pages_through_the_filtered_rows_in_sql(db):
     filters = dict(act_ids=[], measure_ids=[], stages=[], qualifiers=[], source_ids=[], include_derived=True)
     whole = run_query(db, "all_figures", **filters)
