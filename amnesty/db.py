@@ -105,13 +105,20 @@ def run_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFra
         return cursor.execute(query_text(name), params).df()
 
 
+# A query file's text put whole in place of {query} (never a value: those stay bound parameters;
+# str.replace, since a query may hold braces of its own). The newline keeps
+# a last comment line from swallowing the closing parenthesis.
+COUNT_ROWS = "select count(*) from ({query}\n) as query_rows"
+PAGE_OF_ROWS = "select * from ({query}\n) as query_rows limit $row_limit offset $row_offset"
+
+
 def run_query_page(con: duckdb.DuckDBPyConnection, name: str, row_limit: int, row_offset: int,
                    **params) -> tuple[pd.DataFrame, int]:
     """One page of queries/<name>.sql's rows, in the query's own order, and how many rows it has in
     all: a reference table at a million rows sends a page to the browser, not every row."""
-    body = query_text(name).strip().rstrip(";") + "\n"  # a last comment line must not eat the ")"
+    body = query_text(name).strip().rstrip(";")
     with con.cursor() as cursor:
-        total = cursor.execute(f"select count(*) from ({body}) as query_rows", params).fetchone()[0]
-        page = cursor.execute(f"select * from ({body}) as query_rows limit $row_limit offset $row_offset",
+        total = cursor.execute(COUNT_ROWS.replace("{query}", body), params).fetchone()[0]
+        page = cursor.execute(PAGE_OF_ROWS.replace("{query}", body),
                               params | {"row_limit": int(row_limit), "row_offset": int(row_offset)}).df()
     return page, int(total)
