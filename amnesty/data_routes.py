@@ -97,7 +97,7 @@ def _tags(header: str) -> set[str]:
 @lru_cache(maxsize=8)
 def known_values(con, version: str) -> dict[str, list[str]]:
     """Every id each facet may take in this version (cached: they change only with the data)."""
-    options = run_query(con, "filter_options", **Filters().query_params())
+    options = run_query(con, "filter_options", **Filters().option_params())
     return {key: list(options.loc[options["facet"] == key, "option_id"]) for key in FACET_KEYS}
 
 

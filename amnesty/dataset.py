@@ -36,7 +36,7 @@ FACET_WORDS = {"act": "act id(s)", "measure": "measure id(s)", "qualifier": "qua
 def _check_known(con, **wanted_by_facet) -> None:
     """A filter value the data does not hold is a typo, not a request for 0 rows: name it, and
     list what is there."""
-    facets = run_query(con, "filter_options", **Filters().query_params())
+    facets = run_query(con, "filter_options", **Filters().option_params())
     for facet, wanted in wanted_by_facet.items():
         known = set(facets.loc[facets.facet == facet, "option_id"])
         unknown = sorted(set(wanted) - known)

@@ -37,6 +37,9 @@ FACETS = (
     Facet("source", "source_ids", "source_ids", N_("Source"), listed=True),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
+# How many acts a page's list offers before a search finds the rest: at 10,000 acts a box of every
+# act sends them all to the browser (issue 16: rows fetched against rows shown).
+ACT_CHOICES = 30
 # The yes/no filter beside the facets: whether rows the build derived are kept.
 DERIVED_KEY = "derived"
 
@@ -76,6 +79,14 @@ class Filters:
     def query_params(self) -> dict:
         """Keyword arguments for amnesty.dataset.figures_frame / queries/all_figures.sql."""
         return self.facet_params() | {"include_derived": self.include_derived}
+
+    def option_params(self, search: str = "", titles=(), keep=(), limit: int | None = None) -> dict:
+        """Keyword arguments for queries/filter_options.sql: each facet's values in use under the
+        other facets' choices. By default every value; the Data page gives a `limit` on the acts,
+        the reader's `search` words (and `titles`, the English titles whose translation holds them),
+        and the ids to `keep` offering whatever the search (the reader's own choices)."""
+        return self.query_params() | {"option_search": search.strip(), "option_titles": sorted(set(titles)),
+                                      "option_keep": sorted(set(keep)), "option_limit": limit}
 
     def slug(self) -> str:
         parts = []

@@ -58,7 +58,7 @@ def chart(name: str, lang: str = DEFAULT, **params) -> Chart:
     (bench/RESULTS.md, issue 16), where the frame and words alone take about 1 ms.
     tests/test_shared_caches.py runs every page and checks that nothing changed what it was handed.
     """
-    return build_chart(name, fetch=query, lang=language(lang), **params)
+    return build_chart(name, fetch=query, lang=language(lang), words=credits_in(lang), **params)
 
 
 @st.cache_resource(show_spinner=False)

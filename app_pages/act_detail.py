@@ -3,20 +3,19 @@ sources. The act is in the URL."""
 import streamlit as st
 
 from amnesty import webapp
+from amnesty.filters import ACT_CHOICES
 from amnesty.page_language import current_language
 from amnesty.wording import ACT_KIND_WORDS, STATUS_WORDS
 from amnesty.ui import show_chart
 from components.text import link_host, marked_html
 from components.text import markdown_literal as literal
 
-# The box offers the newest ACT_CHOICES acts, and the one in the link; past that many acts a
-# search finds the rest, so the page never carries every act to the browser (issue 16).
-ACT_CHOICES = 30
-
 lang = current_language()
 # The heading is the act's name; it is drawn above the box that picks the act, so it is filled in
 # once the box has given this run's choice.
 heading = st.empty()
+# The box offers the newest ACT_CHOICES acts, and the one in the link; past that many acts a
+# search finds the rest, so the page never carries every act to the browser (issue 16).
 act_count = int(webapp.query("act_count").iloc[0]["act_count"])
 search = st.text_input(lang._("Search the acts"), max_chars=100, key="act_search",
                        placeholder=lang._("Words of an act's name")) if act_count > ACT_CHOICES else ""

@@ -7,10 +7,10 @@ from amnesty.page_language import current_language
 from amnesty.bundle import used_sources
 from amnesty.citation import citation
 from amnesty.data_dictionary import column_descriptions, reader_labels
-from amnesty.data_urls import data_url, fetch_code, site_url
+from amnesty.data_urls import data_url, fetch_code, site_url, split_values
 from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
 from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
-from amnesty.filters import DERIVED_KEY, FACETS, Filters
+from amnesty.filters import ACT_CHOICES, DERIVED_KEY, FACETS, Filters
 from amnesty.ui import show_chart, show_table
 from amnesty.wording import option_text
 from components.text import markdown_literal
@@ -21,7 +21,17 @@ st.markdown(lang._("Every published number and every derived one, one row each, 
                    "bounds, source and verbatim quote. Filters are kept in the page's link."))
 
 # -- filters ---------------------------------------------------------------------------------------
-everything = webapp.query("filter_options", **Filters().query_params())
+# Past ACT_CHOICES acts the act list offers the newest and a search finds the rest (issue 16: at
+# 10,000 acts the lists carried every act to the browser). The reader's choices, from the link or
+# the widgets, are always offered, whatever the search.
+act_count = int(webapp.query("act_count").iloc[0]["act_count"])
+search = st.text_input(lang._("Search the acts"), max_chars=100, key="filter-act-search",
+                       placeholder=lang._("Words of an act's name")) if act_count > ACT_CHOICES else ""
+asked = {facet.key: split_values(st.query_params.get_all(facet.key)) for facet in FACETS}
+keep = [value for facet in FACETS
+        for value in asked[facet.key] + list(st.session_state.get(f"filter-{facet.key}") or [])]
+lists = dict(search=search, titles=lang.ids_containing(search), keep=keep, limit=ACT_CHOICES)
+everything = webapp.query("filter_options", **Filters().option_params(**lists))
 labels = {facet: {option: option_text(lang, facet, option, label)
                   for option, label in zip(rows["option_id"], rows["option_label"])}
           for facet, rows in everything.groupby("facet")}
@@ -34,7 +44,7 @@ current = {facet.key: st.session_state.get(f"filter-{facet.key}", from_link[face
            for facet in FACETS}
 derived_from_link = webapp.flag_param(DERIVED_KEY, True)
 include_derived = st.session_state.get("filter-derived", derived_from_link)
-left = webapp.query("filter_options", **Filters.from_choices(current, include_derived).query_params())
+left = webapp.query("filter_options", **Filters.from_choices(current, include_derived).option_params(**lists))
 
 chosen = {}
 for i, facet in enumerate(FACETS):

@@ -78,6 +78,11 @@ def query_parameters(sql: str, con) -> dict:
         elif name == "row_limit":  # one page of the Data page's table, as a reader asks for it
             from amnesty.dataset import TABLE_PAGE_ROWS
             params[name] = TABLE_PAGE_ROWS
+        elif name in ("option_limit", "limit"):  # the acts a page's list offers before a search
+            from amnesty.filters import ACT_CHOICES
+            params[name] = ACT_CHOICES
+        elif name in ("option_search", "search"):  # no search typed
+            params[name] = ""
         elif name == "act_limit":  # as the charts ask for it
             from amnesty.figures import CHART_ACTS
             params[name] = CHART_ACTS[name]
@@ -90,11 +95,24 @@ def query_parameters(sql: str, con) -> dict:
     return params
 
 
+# The queries whose every row is the point: the full filtered download (issue 16's target leaves it out).
+FULL_DOWNLOADS = {"all_figures"}
+
+
+def paged_queries() -> set[str]:
+    """The queries a page reads a page at a time (amnesty.ui.page_of_rows), as the pages name them."""
+    return {name for page in (ROOT / "app_pages").glob("*.py")
+            for name in re.findall(r'page_of_rows\("([a-z_]+)"', page.read_text(encoding="utf-8"))}
+
+
 def query_times(db_path: Path, repeats: int) -> list[dict]:
     """Every queries/*.sql against one database: median wall time through run_query (execute plus
-    the fetch into pandas, as a page pays it) and the rows it returns."""
-    from amnesty.db import connect, query_text, run_query
+    the fetch into pandas, as a page pays it) and the rows it returns; a query a page reads a page
+    at a time, through run_query_page, as the page reads it (its first page and its row count)."""
+    from amnesty.db import connect, query_text, run_query, run_query_page
+    from amnesty.ui import REFERENCE_PAGE_ROWS
 
+    paged = paged_queries()
     con = connect(db_path)
     rows = []
     try:
@@ -102,13 +120,19 @@ def query_times(db_path: Path, repeats: int) -> list[dict]:
             name = path.stem
             params = query_parameters(query_text(name), con)
             try:
-                frame = run_query(con, name, **params)  # warm: the first call plans and reads pages
-                seconds, _ = median_time(lambda: run_query(con, name, **params), repeats)
+                if name in paged:  # as the page runs it: its first page and the row count
+                    fetch = lambda: run_query_page(con, name, REFERENCE_PAGE_ROWS, 0, **params)  # noqa: E731
+                    _, count = fetch()  # warm: the first call plans and reads pages
+                    seconds, _ = median_time(fetch, repeats)
+                else:
+                    count = len(run_query(con, name, **params))  # warm, as above
+                    seconds, _ = median_time(lambda: run_query(con, name, **params), repeats)
                 # The query alone, without building a DataFrame: what DuckDB itself takes.
                 counted = f"select count(*) from (\n{query_text(name).strip().rstrip(';')}\n) as q"
                 with con.cursor() as cursor:
                     sql_only, _ = median_time(lambda: cursor.execute(counted, params).fetchone(), repeats)
-                rows.append({"query": name, "seconds": seconds, "count_only_s": sql_only, "rows": len(frame),
+                rows.append({"query": name, "seconds": seconds, "count_only_s": sql_only, "rows": count,
+                             "paged": name in paged, "full_download": name in FULL_DOWNLOADS,
                              "params": {k: v for k, v in params.items() if v not in ([], None, True)}})
             except Exception as error:
                 rows.append({"query": name, "error": f"{type(error).__name__}: {error}"[:300]})

@@ -8,7 +8,9 @@ modules are first imported, and st.cache_data is process-wide.
 
 Rows fetched are counted by wrapping amnesty.db.run_query, the one door to the queries; a page
 that reads the database another way is not counted (the report says which pages fetched nothing).
-Rows shown are the rows of every dataframe and table plus the points of every plotly trace.
+Rows shown are the rows of every dataframe and table, the points of every plotly trace, the
+metrics, and the choices every select box and multiselect offers (each is sent to the browser and
+listed when the reader opens the box).
 
 With --profile, each page's warm reruns are also profiled with pyinstrument, started inside the
 script thread (AppTest runs the script on a thread of its own): the top costs per rerun go into
@@ -63,8 +65,9 @@ def _shown(at) -> dict:
             points += _points(el.proto.spec)
         except (AttributeError, ValueError):
             pass
+    choices = sum(len(box.options) for box in [*at.selectbox, *at.multiselect])
     return {"table_rows": frames, "chart_points": points, "charts": charts, "metrics": len(at.metric),
-            "rows": frames + points + len(at.metric)}
+            "choices": choices, "rows": frames + points + len(at.metric) + choices}
 
 
 def _timed(callable_) -> float:

@@ -15,7 +15,7 @@ counted as (
         f.qualifier = 'exact' as is_exact,
         count(*) as figure_count,
         'figures' as unit,
-        list_distinct(list(sc.credit_text order by sc.credit_text)) as credits
+        list(distinct sc.credit_text order by sc.credit_text) as credits
     from in_view as f
     join source_credits as sc on sc.source_id = f.source_id
     group by f.qualifier

@@ -1,13 +1,20 @@
 -- The choices the Data page, the data URLs and the CLI offer: every act, measure, stage, qualifier
 -- and source in use. Each facet's list is narrowed by the other facets' choices (an empty list is
 -- no choice), so picking an act leaves only its measures; empty lists everywhere give every value.
+--
+-- The page asks for a screenful of acts, not every one (issue 16: at 10,000 acts it fetched 10,146
+-- options): the newest $option_limit acts (null: every act) whose title or id holds $option_search
+-- ('' for any) or whose title is in $option_titles (the English titles whose translation holds the
+-- words), and always the ids in $option_keep (the reader's choices). The other lists are short
+-- vocabularies and come whole. option_count: how many values the facet has before search and limit.
 with acts_in_use as (
-    select distinct 'act' as facet, f.act_id as option_id, f.act_title as option_label,
+    select 'act' as facet, f.act_id as option_id, any_value(f.act_title) as option_label,
         -- act dates are ISO 8601 at the source's precision ('2016', '2023-05'), so text sorts by date
-        a.act_date || ' ' || f.act_id as sort_key
+        any_value(a.act_date) || ' ' || f.act_id as sort_key
     from filtered_figures([], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
                           $source_ids::varchar[], $include_derived) as f
     join acts as a using (act_id)
+    group by f.act_id
 ),
 
 measures_in_use as (
@@ -30,19 +37,49 @@ qualifiers_in_use as (
 
 -- every source a figure has, first or further (the macro gives them '; '-joined, as the files do)
 sources_in_use as (
-    select distinct 'source', s.source_id, s.short_name, s.short_name
-    from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
-                          $qualifiers::varchar[], [], $include_derived) as f,
+    select 'source', s.source_id, any_value(s.short_name), any_value(s.short_name)
+    from (
+        select distinct source_ids
+        from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
+                              $qualifiers::varchar[], [], $include_derived)
+    ) as f,
         unnest(string_split(f.source_ids, '; ')) as given(source_id)
     join sources as s using (source_id)
+    group by s.source_id
 ),
 
-final as (
+in_use as (
     select * from acts_in_use
     union all select * from measures_in_use
     union all select * from stages_in_use
     union all select * from qualifiers_in_use
     union all select * from sources_in_use
+),
+
+counted as (
+    select *, count(*) over (partition by facet) as option_count
+    from in_use
+),
+
+searched as (
+    select *,
+        row_number() over (partition by facet order by sort_key desc, option_id desc) as newest
+    from counted
+    where facet <> 'act'
+        or $option_search = ''
+        or contains(lower(option_label), lower($option_search))
+        or contains(option_id, lower($option_search))
+        or list_contains($option_titles::varchar[], option_label)
+),
+
+final as (
+    select facet, option_id, option_label, sort_key, option_count
+    from searched
+    where facet <> 'act' or $option_limit::bigint is null or newest <= $option_limit::bigint
+    union
+    select facet, option_id, option_label, sort_key, option_count
+    from counted
+    where list_contains($option_keep::varchar[], option_id)
 )
 
 select * from final order by facet, sort_key, option_id;

@@ -231,3 +231,14 @@ def test_chart_tables_show_reader_labels_and_qualifiers_in_words(run_page):
         assert not [c for c in columns if "_" in c], columns  # no machine names
         if "Qualifier" in columns:
             assert not [q for q in table.value["Qualifier"].dropna() if "_" in q]
+
+
+def test_a_page_count_leaves_out_only_the_final_order():
+    """The count drops a query's last ORDER BY (DuckDB sorts an ordered subquery even to count it),
+    never one inside the query, nor one followed by a LIMIT, which changes the count."""
+    from amnesty.db import unordered
+
+    assert unordered("select * from t\n-- a note\norder by a, b desc") == "select * from t\n-- a note\n"
+    kept = ["select * from t order by a limit 5", "select * from (select * from t order by a)",
+            "select * from t order by a offset 3", "select * from t order by lower(a)"]
+    assert [unordered(sql) for sql in kept] == kept

@@ -176,7 +176,7 @@ def facet_ids(app_db) -> dict[str, set[str]]:
     from amnesty.db import connect, run_query
 
     with connect(app_db) as con:
-        options = run_query(con, "filter_options", **Filters().query_params())
+        options = run_query(con, "filter_options", **Filters().option_params())
     return {facet: set(rows["option_id"]) for facet, rows in options.groupby("facet")}
 
 

@@ -22,8 +22,8 @@ def shared(monkeypatch, app_db):
         made["queries"].append((name, params, frame, frame.copy(deep=True)))
         return frame
 
-    def recording_chart(name, fetch=None, lang=None, **params):
-        chart = build_chart(name, fetch=fetch, lang=lang, **params)
+    def recording_chart(name, fetch=None, lang=None, words=None, **params):
+        chart = build_chart(name, fetch=fetch, lang=lang, words=words, **params)
         # webapp.chart is keyed by the language's code; build_chart is handed the Language.
         made["charts"].append((name, {"lang": lang.code, **params}, chart, chart.figure.to_json(),
                                chart.data.copy(deep=True)))
