@@ -31,12 +31,15 @@ def show_chart(chart: Chart, key: str) -> None:
     chart_downloads(chart, key)
     customise_panel(chart, key)
     lang = current_language()
+    if lang.code not in chart.beside:
+        chart.beside[lang.code] = (reader_table(chart.data, lang), quote_lines(chart.data, lang))
+    table, lines = chart.beside[lang.code]
     with st.expander(lang._("The numbers in this chart"), expanded=False, key=f"{key}-numbers"):
-        st.dataframe(reader_table(chart.data, lang), hide_index=True, width="stretch", key=f"{key}-table")
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
         # text (escaped, so data stays literal), so a reader without a mouse reads them; the quote
         # carries its source's language (<span lang>).
-        for parts in quote_lines(chart.data, lang):
+        for parts in lines:
             st.html(marked_html(parts))
         # The table's own CSV export is off (.streamlit/config.toml): ours escapes formulas.
         st.caption(lang._("To download these rows, use the Data page: its files keep spreadsheet "
@@ -54,16 +57,26 @@ def show_table(frame: pd.DataFrame, labels: dict[str, str], key: str) -> None:
     stylesheet (amnesty/accessibility.css) shows one of the two by the screen's width and hides the
     other from screen readers too.
     """
-    shown = frame[list(labels)].rename(columns=labels)
-    shown = shown.apply(lambda column: column.map(
-        lambda v: markdown_literal(v) if isinstance(v, str) else v))
+    # Plain lists, not DataFrame.apply and Series.map: those took half of Sources & method's
+    # rerun (bench/RESULTS.md). Numbers, dates and flags keep their types for st.table.
+    cells = {label: [markdown_literal(v) if isinstance(v, str) else v for v in frame[column].tolist()]
+             for column, label in labels.items()}
     with st.container(key=f"wide-table-{key}"):
-        st.table(shown, hide_index=True)
+        st.table(pd.DataFrame({label: frame[column].array if _typed(frame[column]) else cells[label]
+                               for column, label in labels.items()}), hide_index=True)
     with st.container(key=f"narrow-table-{key}"):
-        for row in shown.to_dict("records"):
-            # The bold labels are ours; the values were made literal above.
-            st.markdown("  \n".join(f"**{label}:** {value}" for label, value in row.items()
-                                     if not _empty(value)))
+        # The bold labels are ours; the values were made literal above. All the cards are one
+        # Markdown element, a rule between rows: an element per row made Sources & method send
+        # some 150 of them on every run.
+        st.markdown("\n\n---\n\n".join(
+            "  \n".join(f"**{label}:** {value}" for label, value in zip(cells, row) if not _empty(value))
+            for row in zip(*cells.values())))
+
+
+def _typed(column: pd.Series) -> bool:
+    """A column of numbers, dates or flags, which st.table shows as they are (no text to escape)."""
+    return (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
+            or pd.api.types.is_datetime64_any_dtype(column))
 
 
 def _empty(value) -> bool:

@@ -6,7 +6,7 @@ so a PNG or PDF export of `chart.figure` carries them exactly as the app shows t
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -38,6 +38,10 @@ class Chart:
     notes: str
     source: str
     name: str = ""  # its name in the registry (amnesty.figures), set by build_chart
+    # What the app shows beside the figure, per language, worked out once: a chart is shared by
+    # every session (amnesty.webapp.chart), and its rows as a reader's table took a fifth of a
+    # page's rerun. Not an init field, so a copy (dataclasses.replace) starts empty.
+    beside: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
