@@ -33,3 +33,26 @@ def test_no_horizontal_overflow_on_a_phone(phone, server, nav):
     main_scroll, main_client = widths["main"]
     assert page_width <= screen and main_scroll <= main_client and widths["past"] == [], widths
     assert widths["clipped"] == [], widths
+
+
+# Each metric's value against its own box: the text's right edge (a Range, so text spilling out of
+# a visible overflow counts) and any ellipsis (scrollWidth past clientWidth).
+METRICS_JS = """() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(value => {
+  const range = document.createRange();
+  range.selectNodeContents(value);
+  const box = value.getBoundingClientRect();
+  const cut = [...value.querySelectorAll('*')].some(el => el.scrollWidth > el.clientWidth + 1);
+  return {text: value.innerText, spills: range.getBoundingClientRect().right > box.right + 1, cut};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+def test_every_metric_value_is_shown_whole(request, server, screen, lang):
+    """Streamlit ends a long metric value in "…" (on a phone, "approximately 2…" for
+    "approximately 25–30") or lets it run past its column; ours wrap inside their box."""
+    page = request.getfixturevalue(screen) if screen == "phone" else request.getfixturevalue("page")
+    open_page(page, f"{server.url}/political-prisoners?lang={lang}")
+    metrics = page.evaluate(METRICS_JS)
+    assert len(metrics) >= 7
+    assert [m for m in metrics if m["spills"] or m["cut"]] == [], metrics
