@@ -4,7 +4,6 @@ import streamlit as st
 
 from amnesty import webapp
 from amnesty.page_language import current_language
-from amnesty.bundle import used_sources
 from amnesty.citation import citation
 from amnesty.data_dictionary import column_descriptions, reader_labels
 from amnesty.data_urls import data_url, fetch_code, site_url, split_values
@@ -119,9 +118,8 @@ st.code("\n".join(f"{lang._(DATA_LABELS[fmt])}: {data_url(site, fmt, filters, ve
                   for fmt in DATA_FORMATS),
         language=None, wrap_lines=True)
 
-behind = used_sources(webapp.query("source_ids_in_view", **filters.query_params()),
-                      webapp.rows(lang, "sources"))
-how_to_cite(citation(version, behind, url=csv_url, lang=lang))
+how_to_cite(citation(version, webapp.rows(lang, "sources_in_view", **filters.query_params()), url=csv_url,
+                     lang=lang))
 
 # The chart counts the published figures of this view; derived rows and empty views have none.
 if len(webapp.query("figures_by_qualifier", **filters.facet_params())):

@@ -400,12 +400,12 @@ def scale_rows(scale: dict | None, real_queries: list | None, pages: dict | None
     if slow:
         note = "over: " + ", ".join(f"{q['query']} {_s(q['seconds'])} ({q['rows']:,} rows; SQL alone {_s(q['count_only_s'])})"
                                      for q in sorted(slow, key=lambda q: -q["seconds"]))
-        note += ". Where SQL alone is under the target, the time is the transfer into pandas: `all_figures` is the " \
-                "full download and returns every row by design; the others return many rows (a table of every derived " \
-                "figure, every act as a filter option) or list cells (`credits`, `derived_from`). Where the SQL itself " \
-                "is over, it scans the million-row all_figures and figure_credits tables more than once for a " \
-                "handful of rows. Fix: store each figure's credits on all_figures in the build (one scan, no join), " \
-                "and page the method page's tables as the Data page is paged"
+        note += ". Where SQL alone is under the target, the time is the transfer into pandas: `derivation_words` " \
+                "returns every distinct derivation with its inputs' bounds as a list of structs, which a page in " \
+                "Azerbaijani or Russian reads once per process and language (amnesty.webapp.credits_in), never per " \
+                "view. Where the SQL itself is near or over, it scans the million rows of all_figures: " \
+                "`all_figures_page` sorts them all for the first 100, and `filter_options` reads them once per " \
+                "facet, since each facet's list is narrowed by the others' choices"
     errors = [q for q in scale["queries"] if "error" in q]
     if errors:
         note += ("; " if note else "") + "errors: " + ", ".join(f"{q['query']}: {q['error'][:80]}" for q in errors)

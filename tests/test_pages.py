@@ -242,3 +242,22 @@ def test_a_page_count_leaves_out_only_the_final_order():
     kept = ["select * from t order by a limit 5", "select * from (select * from t order by a)",
             "select * from t order by a offset 3", "select * from t order by lower(a)"]
     assert [unordered(sql) for sql in kept] == kept
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters.of(act_ids=["pardon-2016"], stages=["reported"]), Filters.of(act_ids=["amnesty-2021"]),
+    Filters.of(include_derived=False, qualifiers=["more_than"]), Filters.of(act_ids=["no-such-act"])],
+    ids=["everything", "2016-reported", "2021", "more-than", "empty"])
+def test_the_data_pages_cited_sources_are_the_downloads(db, filters):
+    """The page asks SQL for the sources its view rests on (queries/sources_in_view.sql); a
+    download picks them from its rows (amnesty.bundle.used_sources). Both cite the same."""
+    from amnesty.bundle import used_sources
+
+    rows = run_query(db, "all_figures", **filters.query_params())
+    expected = used_sources(rows, run_query(db, "sources"))
+    got = run_query(db, "sources_in_view", **filters.query_params())
+    assert list(got["source_id"]) == list(expected["source_id"])
+    # Cell by cell: a column empty in every row comes back as objects from a small result.
+    def cells(frame):
+        return frame.astype(object).where(frame.notna(), None).values.tolist()
+    assert cells(got) == cells(expected)
