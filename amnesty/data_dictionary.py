@@ -10,7 +10,6 @@ import json
 from datetime import date
 
 import pandas as pd
-from frictionless import Package, Schema
 
 from amnesty.export_data import LIST_SEPARATOR
 from amnesty.i18n import ENGLISH, N_, Language
@@ -220,7 +219,11 @@ def column_dictionary(columns, lang: Language = ENGLISH) -> list[tuple[str, str,
             for column, text in column_descriptions(columns, lang).items()]
 
 
-def figures_schema(columns, qualifiers=(), lang: Language = ENGLISH) -> Schema:
+def figures_schema(columns, qualifiers=(), lang: Language = ENGLISH) -> "Schema":
+    # Imported here, not at the top: the app's pages read this module's labels and descriptions,
+    # and Frictionless (about 25 MB and 0.16 s per process) is needed only when a file is written.
+    from frictionless import Schema
+
     descriptions = column_descriptions(columns, lang)
     fields = []
     for column in columns:
@@ -243,6 +246,8 @@ def figures_package(frame: pd.DataFrame, data_file: str, *, version: str, filter
     """The datapackage.json descriptor (a dict) for one exported CSV file named data_file. Names
     and values stay the machine's; titles and descriptions are in `lang` (its `language` says
     which), and `sources` come with their credit_text in it."""
+    from frictionless import Package  # only when a file is written (see figures_schema)
+
     with open(DATA_DIR / "datapackage.json", encoding="utf-8") as handle:
         base = json.load(handle)
     fmt = data_file.rsplit(".", 1)[-1]
