@@ -6,7 +6,7 @@
 -- options): the newest $option_limit acts (null: every act) whose title or id holds $option_search
 -- ('' for any) or whose title is in $option_titles (the English titles whose translation holds the
 -- words), and always the ids in $option_keep (the reader's choices). The other lists are short
--- vocabularies and come whole. option_count: how many values the facet has before search and limit.
+-- vocabularies and come whole.
 with acts_in_use as (
     select 'act' as facet, f.act_id as option_id, any_value(f.act_title) as option_label,
         -- act dates are ISO 8601 at the source's precision ('2016', '2023-05'), so text sorts by date
@@ -56,15 +56,10 @@ in_use as (
     union all select * from sources_in_use
 ),
 
-counted as (
-    select *, count(*) over (partition by facet) as option_count
-    from in_use
-),
-
 searched as (
     select *,
         row_number() over (partition by facet order by sort_key desc, option_id desc) as newest
-    from counted
+    from in_use
     where facet <> 'act'
         or $option_search = ''
         or contains(lower(option_label), lower($option_search))
@@ -73,12 +68,12 @@ searched as (
 ),
 
 final as (
-    select facet, option_id, option_label, sort_key, option_count
+    select facet, option_id, option_label, sort_key
     from searched
     where facet <> 'act' or $option_limit::bigint is null or newest <= $option_limit::bigint
     union
-    select facet, option_id, option_label, sort_key, option_count
-    from counted
+    select facet, option_id, option_label, sort_key
+    from in_use
     where list_contains($option_keep::varchar[], option_id)
 )
 
