@@ -124,8 +124,8 @@ HISTORY = [
      "600.3 MB at the peak (target 600 MB; idle 580 MB): every replica imported Frictionless (about 25 MB) for "
      "the data dictionary, though only a download's datapackage.json needs it",
      "imported when a file is written (`amnesty/data_dictionary.py`): 560 MB at the peak in a run of "
-     "`bench/load.py --via proxy --client websocket` beside 593 MB in a run before the change (commit after "
-     "a4150ca); glibc's MALLOC_ARENA_MAX=2 was tried too and left out: 567 and 572 MB, within the noise"),
+     "`bench/load.py --via proxy --client websocket` beside 593 MB in a run before the change (commit "
+     "d055d74); glibc's MALLOC_ARENA_MAX=2 was tried too and left out: 567 and 572 MB, within the noise"),
     ("Qualifier and source lists at a million figures (issue 16)",
      "`figures_by_qualifier` 431 ms: `list_distinct(list(…))` built a million-element list per qualifier, and its "
      "result was not in order; `source_ids_in_view` 121 ms, splitting each figure's source list",
