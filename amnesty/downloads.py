@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ from amnesty.db import run_query
 from amnesty.export_data import FORMATS, MEDIA_TYPES, figures_bytes
 from amnesty.i18n import DEFAULT, ENGLISH, Language
 from amnesty.version import built_version
-from amnesty.wording import data_words, in_language
+from amnesty.wording import data_words, derivations_in, in_language
 
 DOWNLOAD_FORMATS = FORMATS + ("zip", "datapackage")
 DOWNLOAD_MEDIA_TYPES = MEDIA_TYPES | {"zip": "application/zip", "datapackage": "application/json"}
@@ -68,8 +69,10 @@ def filtered_download(con, filters: Filters, accessed: date | None = None,
                       url: str | None = None, lang: Language = ENGLISH) -> FilteredDownload:
     """The rows of one view and everything that describes them. `url` is the view's stable data
     URL (amnesty.data_urls), for the citation; the version is the one the database holds."""
-    credits = data_words(lang, lambda name: run_query(con, name))
-    frame = in_language(figures_frame(None, con=con, **filters.query_params()), lang, credits)
+    fetch = partial(run_query, con)
+    credits = data_words(lang, fetch)
+    frame = figures_frame(None, con=con, **filters.query_params())
+    frame = in_language(frame, lang, credits | derivations_in(lang, frame, fetch))
     sources = in_language(run_query(con, "sources"), lang, credits)
     cite = citation(built_version(con), used_sources(frame, sources), accessed, url=url, lang=lang)
     return FilteredDownload(frame=frame, filters=filters, cite=cite, sources=sources,

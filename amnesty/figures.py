@@ -14,7 +14,7 @@ import pandas as pd
 from amnesty.filters import Filters
 from amnesty.db import run_query
 from amnesty.i18n import ENGLISH, Language
-from amnesty.wording import data_words, in_language
+from amnesty.wording import data_words, derivations_in, in_language
 from components.act_breakdown import release_breakdown_figure
 from components.chart import Chart
 from components.figure_counts import figures_by_qualifier_figure, figures_by_source_figure
@@ -116,12 +116,13 @@ def build_chart(name: str, con=None, fetch: Callable[..., pd.DataFrame] | None =
     """Run the figure's query with its bound parameters, then its builder, in `lang`.
     `fetch(query, **params)` stands in for run_query on `con`: the app passes its cached query, so a
     page and its chart share one query run; and `words`, the data's words in `lang`
-    (amnesty.wording.data_words), which it works out once per language, where each chart would
-    otherwise word every derivation again (0.9 s at a million figures). `params` override the
-    spec's own (the Data page passes its filters)."""
+    (amnesty.wording.data_words), which it works out once per language; the chart words its own
+    derivations (amnesty.wording.derivations_in). `params` override the spec's own (the Data page
+    passes its filters)."""
     spec = figure_spec(name)
     fetch = fetch or partial(run_query, con)
     rows = fetch(spec.query, **(spec.params | params))
     if lang.code != "en":
-        rows = in_language(rows, lang, data_words(lang, fetch) if words is None else words)
+        words = data_words(lang, fetch) if words is None else words
+        rows = in_language(rows, lang, words | derivations_in(lang, rows, fetch))
     return replace(spec.builder(rows, lang=lang), name=name)

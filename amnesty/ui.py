@@ -93,7 +93,6 @@ def page_of_rows(name: str, key: str, **params) -> pd.DataFrame:
     """One page of a query's rows with our words in the reader's language, and, when there is more
     than one page, a box to choose the page and a line saying which rows are shown."""
     from amnesty import webapp
-    from amnesty.wording import in_language
 
     lang = current_language()
     first_page, total = webapp.query_page(name, REFERENCE_PAGE_ROWS, 0, **params)
@@ -106,5 +105,5 @@ def page_of_rows(name: str, key: str, **params) -> pd.DataFrame:
         frame = webapp.query_page(name, REFERENCE_PAGE_ROWS, offset, **params)[0] if page > 1 else first_page
         st.caption(lang.n_("{n} row; showing {first}–{last}.", "{n} rows; showing {first}–{last}.",
                            total, first=lang.number(offset + 1), last=lang.number(offset + len(frame))))
-    return in_language(frame, lang, webapp.credits_in(lang.code))
+    return webapp.in_language_here(frame, lang)
 

@@ -13,7 +13,7 @@ from amnesty.data_urls import read_flag, split_values
 from amnesty.figures import build_chart
 from amnesty.i18n import DEFAULT, Language, language
 from amnesty.version import built_version
-from amnesty.wording import data_words, in_language
+from amnesty.wording import data_words, derivations_in, in_language
 from components.chart import Chart
 from components.text import markdown_code, markdown_literal
 
@@ -63,15 +63,21 @@ def chart(name: str, lang: str = DEFAULT, **params) -> Chart:
 
 @st.cache_resource(show_spinner=False)
 def credits_in(lang: str) -> dict[str, str]:
-    """English credits, kinds of source and derivations -> the same in `lang`
-    (amnesty.wording.data_words), worked out once per language and process."""
+    """English credits and kinds of source -> the same in `lang` (amnesty.wording.data_words),
+    worked out once per language and process."""
     return data_words(language(lang), query)
 
 
 def rows(lang: Language, name: str, **params) -> pd.DataFrame:
     """query(name, **params) with our words in `lang`: figures worded from their bounds, the data's
     labels, credits and kinds of source translated (amnesty.wording.in_language)."""
-    return in_language(query(name, **params), lang, credits_in(lang.code))
+    return in_language_here(query(name, **params), lang)
+
+
+def in_language_here(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """A query's rows in `lang` (amnesty.wording.in_language), with this server's cached words:
+    the credits once per language, the derivations the rows show once per view."""
+    return in_language(frame, lang, credits_in(lang.code) | derivations_in(lang, frame, query))
 
 
 @st.cache_data(show_spinner=False)

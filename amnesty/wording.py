@@ -180,12 +180,23 @@ def derivation_words(lang: Language, derivations: pd.DataFrame) -> dict[str, str
 
 
 def data_words(lang: Language, fetch) -> dict[str, str]:
-    """Every English text SQL writes from the data that `in_language` maps: credits, kinds of
-    source and derivations. `fetch(name)` runs a query."""
+    """Every English credit and kind of source SQL writes, mapped to `lang` (the same for every
+    view, so worked out once per language). `fetch(name)` runs a query. Derivations are worded per
+    view (derivations_in)."""
     if lang.code == "en":
         return {}
-    return (credit_words(lang, fetch("source_credit_words"))
-            | derivation_words(lang, fetch("derivation_words")))
+    return credit_words(lang, fetch("source_credit_words"))
+
+
+def derivations_in(lang: Language, frame: pd.DataFrame, fetch) -> dict[str, str]:
+    """The derivations `frame` shows, SQL's English -> `lang` (derivation_words), read for those
+    alone: a view shows a few of them, and a million figures have 32,012 (issue 16).
+    `fetch(name, **params)` runs a query."""
+    texts = sorted({text for column in DERIVATION_COLUMNS if column in frame.columns
+                    for text in frame[column] if isinstance(text, str)})
+    if lang.code == "en" or not texts:
+        return {}
+    return derivation_words(lang, fetch("derivation_words", derivations=texts))
 
 
 # Columns of our own words from the data (act titles, measure labels, and our longer notes),

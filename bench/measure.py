@@ -67,11 +67,17 @@ def _import_seconds(statement: str, repeats: int = 3) -> float:
 # --- queries ---------------------------------------------------------------------------------
 
 def query_parameters(sql: str, con) -> dict:
-    """Values for a query's $parameters: empty lists (no filter), derived figures included, and
-    for a single act the most recent act (the one with the most rows at the real scale)."""
+    """Values for a query's $parameters: empty lists (no filter), derived figures included, for a
+    single act the most recent act (the one with the most rows at the real scale), and the
+    derivations to word as many as a page shows."""
     params = {}
     for name, list_cast in PARAMETER.findall(sql):
-        if list_cast:
+        if name == "derivations":  # the most one page of a reference table words
+            from amnesty.ui import REFERENCE_PAGE_ROWS
+            params[name] = [text for text, in con.execute(
+                "select distinct derivation from all_figures where derived and derivation is not null "
+                "order by derivation limit $n", {"n": REFERENCE_PAGE_ROWS}).fetchall()]
+        elif list_cast:
             params[name] = []
         elif name.startswith("include_"):
             params[name] = True
