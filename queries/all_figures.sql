@@ -1,9 +1,8 @@
--- The tidy dataset, filtered (see views/060_filtered_figures.sql), oldest act first (by the act's
--- date: ISO 8601 text at the source's precision, so it sorts by date).
-select f.*
+-- The tidy dataset, filtered (see views/060_filtered_figures.sql), in the dataset's order (oldest act
+-- first: views/040_all_figures.sql).
+select f.* exclude (dataset_order)
 from filtered_figures(
     $act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
     $source_ids::varchar[], $include_derived
 ) as f
-join acts as a using (act_id)
-order by a.act_date, f.act_id, f.derived, f.figure_id;
+order by f.dataset_order;

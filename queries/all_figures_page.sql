@@ -1,10 +1,9 @@
 -- One page of the filtered dataset, in the order of all_figures.sql: what the Data page shows,
 -- with the qualifier in words for its readers (the files keep the code).
-select f.*, replace(f.qualifier, '_', ' ') as qualifier_text
+select f.* exclude (dataset_order), replace(f.qualifier, '_', ' ') as qualifier_text
 from filtered_figures(
     $act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
     $source_ids::varchar[], $include_derived
 ) as f
-join acts as a using (act_id)
-order by a.act_date, f.act_id, f.derived, f.figure_id
+order by f.dataset_order
 limit $row_limit::bigint offset $row_offset::bigint;

@@ -42,7 +42,9 @@ select
     note,
     derived,
     derivation,
-    derived_from
+    derived_from,
+    -- last, and left out of the files: the rows' order (views/040_all_figures.sql)
+    dataset_order
 from all_figures
 where (len(act_ids::varchar[]) = 0 or list_contains(act_ids::varchar[], act_id))
     and (len(measure_ids::varchar[]) = 0 or list_contains(measure_ids::varchar[], measure_id))
