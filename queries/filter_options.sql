@@ -8,13 +8,17 @@
 -- words), and always the ids in $option_keep (the reader's choices). The other lists are short
 -- vocabularies and come whole.
 with acts_in_use as (
-    select 'act' as facet, f.act_id as option_id, any_value(f.act_title) as option_label,
+    -- the ids first, then their titles and dates from acts: grouping a million rows by one column
+    -- takes half the time of carrying two more along (issue 16)
+    select 'act' as facet, a.act_id as option_id, a.title as option_label,
         -- act dates are ISO 8601 at the source's precision ('2016', '2023-05'), so text sorts by date
-        any_value(a.act_date) || ' ' || f.act_id as sort_key
-    from filtered_figures([], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
-                          $source_ids::varchar[], $include_derived) as f
+        a.act_date || ' ' || a.act_id as sort_key
+    from (
+        select distinct act_id
+        from filtered_figures([], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
+                              $source_ids::varchar[], $include_derived)
+    ) as f
     join acts as a using (act_id)
-    group by f.act_id
 ),
 
 measures_in_use as (
