@@ -130,6 +130,15 @@ HISTORY = [
      "`figures_by_qualifier` 431 ms: `list_distinct(list(…))` built a million-element list per qualifier, and its "
      "result was not in order; `source_ids_in_view` 121 ms, splitting each figure's source list",
      "`list(distinct … order by …)`: 29 ms, in order; the distinct lists split once: 29 ms (commit bc716dc)"),
+    ("Derivations worded in Azerbaijani and Russian, at a million figures (issue 16)",
+     "`derivation_words` read all 32,012 derivations with their inputs' bounds, 1.10 s (SQL alone 118 ms), "
+     "once per process and language",
+     "a view reads the words of the derivations it shows (`$derivations`, amnesty.wording.derivations_in): "
+     "a page's 100 in 13-22 ms (commit da440a1)"),
+    ("The Data page's rows at a million figures (issue 16)",
+     "`all_figures_page` 212-225 ms: a join with acts and a sort of every row for the first 100",
+     "the build numbers and stores all_figures in the dataset's order (`dataset_order`): 25 ms; the full "
+     "download 7.1 s, was 10-12 s (commit 81af692)"),
 ]
 
 
@@ -410,12 +419,8 @@ def scale_rows(scale: dict | None, real_queries: list | None, pages: dict | None
     if slow:
         note = "over: " + ", ".join(f"{q['query']} {_s(q['seconds'])} ({q['rows']:,} rows; SQL alone {_s(q['count_only_s'])})"
                                      for q in sorted(slow, key=lambda q: -q["seconds"]))
-        note += ". Where SQL alone is under the target, the time is the transfer into pandas: `derivation_words` " \
-                "returns every distinct derivation with its inputs' bounds as a list of structs, which a page in " \
-                "Azerbaijani or Russian reads once per process and language (amnesty.webapp.credits_in), never per " \
-                "view. Where the SQL itself is near or over, it scans the million rows of all_figures: " \
-                "`all_figures_page` sorts them all for the first 100, and `filter_options` reads them once per " \
-                "facet, since each facet's list is narrowed by the others' choices"
+        note += ". Each of these reads the million rows of all_figures; `filter_options` reads them once per " \
+                "facet (each facet's list is narrowed by the others' choices), about 25-30 ms a facet on two cores"
     errors = [q for q in scale["queries"] if "error" in q]
     if errors:
         note += ("; " if note else "") + "errors: " + ", ".join(f"{q['query']}: {q['error'][:80]}" for q in errors)
