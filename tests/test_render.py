@@ -138,6 +138,33 @@ def test_a_figure_drawn_once_is_read_back_and_a_changed_one_is_drawn(warm_kaleid
     assert drawn == [1, 1, 1, 1, 1]  # off: drawn every time
 
 
+def test_a_tab_draws_several_figures_between_reloads_and_the_bytes_stay_the_same(warm_kaleido, monkeypatch):
+    """Kaleido reloads a tab after every figure (0.2 s each); render reloads it after every
+    RELOAD_EVERY. A figure drawn on a used tab is the same, byte for byte, as on a fresh one."""
+    from kaleido._kaleido_tab._tab import _KaleidoTab
+
+    monkeypatch.setenv("AMNESTY_RENDER_CACHE", "off")
+    monkeypatch.setattr(render, "RELOAD_EVERY", 3)
+    reloads = []
+    real = _KaleidoTab.reload
+
+    async def counted(tab):
+        reloads.append(tab)
+        await real(tab)
+
+    monkeypatch.setattr(_KaleidoTab, "reload", counted)
+    render.stop_server()  # fresh tabs: the first figures are drawn on a page no figure has used
+    laid = [export(small_chart(title=f"Drawn on a used tab {i}")) for i in range(2)]
+    fresh = {fmt: [render.export_bytes(one, fmt) for one in laid] for fmt in ("png", "svg")}
+    assert reloads == []  # four figures over two tabs: two each, under three
+    again = {fmt: [render.export_bytes(one, fmt) for one in laid] for fmt in ("png", "svg")}
+    assert again == fresh
+    assert len(reloads) == 2 and reloads[0] is not reloads[1]  # each tab at its third figure
+    pdf = render.export_bytes(laid[0], "pdf")
+    assert pdf.startswith(MAGIC["pdf"]) and b"Drawn on a used tab 0" in b"".join(
+        page.extract_text().encode() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 def test_concurrent_exports_each_get_their_own_figure(warm_kaleido):
     """Kaleido's sync server mixes up results across threads (plotly/Kaleido #441, #444)."""
     charts = [small_chart(title=f"Figure number {i}") for i in range(6)]
