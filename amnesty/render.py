@@ -12,8 +12,10 @@ import html
 import io
 import os
 import re
+import struct
 import tempfile
 import threading
+import zlib
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -200,20 +202,37 @@ def _number(value: float) -> str:
 def png_with_metadata(png: bytes, export: Export) -> bytes:
     """The PNG with its resolution (pHYs: 96 dpi × scale, 300 for print) and text chunks: Title,
     Description (the alt text), Source, Author (the byline), Copyright (the licence) and Software.
-    iTXt, not tEXt: the words hold ə, – and other characters Latin-1 lacks."""
-    from PIL import Image, PngImagePlugin
+    iTXt, not tEXt: the words hold ə, – and other characters Latin-1 lacks. The chunks go in beside
+    chromium's image data, which is kept as it is: decoding and encoding it again took 0.13 s a file."""
+    words = [("Title", export.title), ("Description", export.alt_text), ("Source", export.source),
+             ("Author", export.byline), ("Copyright", export.copyright),
+             ("Software", f"amnesty export figures, dataset version {export.version}")]
+    per_metre = round(export.dpi / 0.0254)
+    ours = [_png_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))] + [
+        # keyword, then: no compression, no language tag, no translated keyword
+        _png_chunk(b"iTXt", key.encode("latin-1") + b"\0\0\0\0\0" + value.encode("utf-8"))
+        for key, value in words if value]
+    chunks = list(_png_chunks(png))
+    kept = [chunk for chunk in chunks[1:] if chunk[4:8] not in (b"pHYs", b"tEXt", b"iTXt", b"zTXt")]
+    return PNG_SIGNATURE + chunks[0] + b"".join(ours) + b"".join(kept)  # chunks[0] is IHDR
 
-    info = PngImagePlugin.PngInfo()
-    for key, value in (("Title", export.title), ("Description", export.alt_text),
-                       ("Source", export.source), ("Author", export.byline),
-                       ("Copyright", export.copyright),
-                       ("Software", f"amnesty export figures, dataset version {export.version}")):
-        if value:
-            info.add_itxt(key, value)
-    out = io.BytesIO()
-    with Image.open(io.BytesIO(png)) as image:
-        image.save(out, format="PNG", pnginfo=info, dpi=(export.dpi, export.dpi))
-    return out.getvalue()
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_chunks(png: bytes) -> Iterator[bytes]:
+    """Each chunk of a PNG, whole: length, type, data and CRC."""
+    if not png.startswith(PNG_SIGNATURE):
+        raise ValueError("Kaleido did not return a PNG")
+    at = len(PNG_SIGNATURE)
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at:at + 4])
+        yield png[at:at + 12 + length]
+        at += 12 + length
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def pdf_with_metadata(pdf: bytes, export: Export) -> bytes:
