@@ -221,16 +221,20 @@ def export_figures(
         _fail([str(error)])
     if any(f in render.KALEIDO_FORMATS for f in fmts) and not render.chromium_available():
         _fail([render.INSTALL_HINT.format(path=render.CHROMIUM)])
-    with con:
-        charts = {name: build_chart(name, con, lang=language(specs[name].lang)) for name in wanted}
-        facts = export_facts(partial(run_query, con))
-    exports = {name: compose(charts[name], specs[name], facts) for name in wanted}
     jobs = [(name, fmt) for name in wanted for fmt in fmts if fmt != "toml"]
     targets = [out_dir / export_file_name(specs[name], fmt) for name in wanted for fmt in fmts]
     try:  # every target is checked before chromium starts or any file is written
         check_writable(targets, force)
     except OverwriteRefused as error:
         _fail(error.reasons)
+    charts, exports = {}, {}
+    with con:
+        facts = export_facts(partial(run_query, con))
+        for name in wanted:
+            charts[name] = build_chart(name, con, lang=language(specs[name].lang))
+            exports[name] = compose(charts[name], specs[name], facts)
+            if len(exports) == 1:  # chromium starts (3-5 s) while the other figures are laid out
+                render.start_if_needed([(exports[name], fmt) for fmt in fmts])
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
         if "toml" in fmts:

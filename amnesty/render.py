@@ -85,6 +85,22 @@ async def _return_tab(kaleido_server, tab) -> None:
     await kaleido_server.tabs_ready.put(tab)
 
 
+def start_if_needed(jobs: Iterable[tuple[Export, str]]) -> None:
+    """Start Kaleido on a thread of its own when any of `jobs` is to be drawn (not in the render
+    cache), so that a batch lays out its other figures while chromium starts."""
+    if any(render_cache.read(_cache_key(export, fmt)) is None
+           for export, fmt in jobs if fmt in KALEIDO_FORMATS):
+        threading.Thread(target=_start_quietly, name="kaleido-start", daemon=True).start()
+
+
+def _start_quietly() -> None:
+    try:
+        with _LOCK:
+            _ensure_server()
+    except Exception:  # noqa: BLE001 - the render that needs the server starts it again, and says why
+        pass
+
+
 def stop_server() -> None:
     import kaleido
 
@@ -137,13 +153,17 @@ def _opts(export: Export, fmt: str) -> dict:
 def _kaleido_group(jobs: list[tuple[Export, str]]) -> list[bytes]:
     """Kaleido's bytes for each job: from the render cache where the same figure was drawn before
     (amnesty.render_cache), the rest drawn in one group and kept."""
-    keys = [render_cache.key(export.figure.to_json(), _opts(export, fmt)) for export, fmt in jobs]
+    keys = [_cache_key(export, fmt) for export, fmt in jobs]
     found = [render_cache.read(name) for name in keys]
     missing = [i for i, data in enumerate(found) if data is None]
     for i, data in zip(missing, _kaleido_render([jobs[i] for i in missing]) if missing else []):
         render_cache.write(keys[i], data)
         found[i] = data
     return found
+
+
+def _cache_key(export: Export, fmt: str) -> str:
+    return render_cache.key(export.figure.to_json(), _opts(export, fmt))
 
 
 def _kaleido_render(jobs: list[tuple[Export, str]]) -> list[bytes]:
