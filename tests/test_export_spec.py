@@ -149,6 +149,44 @@ def test_words_wrap_to_the_width_in_pixels():
     assert all(text_width(line, 12) <= 60 for line in wrap_to_width("x" * 80, 60, 12))
 
 
+def greedy_wrap(text, width, size, bold=False):
+    """The plain greedy wrap, a word at a time: what wrap_to_width finds by bisection."""
+    from components.text_measure import SAFETY, _longest_fitting_prefix
+
+    limit, lines = max(width * SAFETY, size), []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if text_width(candidate, size, bold) <= limit:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while text_width(line, size, bold) > limit:
+                head = _longest_fitting_prefix(line, limit, size, bold)
+                lines.append(head)
+                line = line[len(head):]
+        lines.append(line)
+    return lines
+
+
+def test_the_wrap_breaks_where_a_word_by_word_greedy_wrap_breaks(built_db):
+    """Every note, quote and reliability note in the data, at widths from a phone's to a print page's."""
+    from amnesty.db import connect, run_query
+
+    with connect(built_db) as con:
+        texts = [t for t in run_query(con, "all_figures", act_ids=[], measure_ids=[], stages=[], qualifiers=[],
+                                      source_ids=[], include_derived=True)[["note", "quote", "locator"]]
+                 .stack().dropna() if isinstance(t, str)]
+    texts += ["x" * 80, "a  b\n\nc", "", "Averyveryverylongwordthatdoesnotfit and small words\nthen more"]
+    assert len(texts) > 50
+    for text in texts:
+        for width, size, bold in ((60, 12, False), (300, 10.5, False), (650, 15, True), (1200, 10.5, False)):
+            assert wrap_to_width(text, width, size, bold) == greedy_wrap(text, width, size, bold)
+
+
 def test_the_dark_theme_swaps_colours_not_words():
     figure = {"layout": {"paper_bgcolor": "white", "font": {"color": TEXT},
                          "annotations": [{"text": "white", "font": {"color": TEXT}}]},
