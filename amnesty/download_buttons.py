@@ -122,12 +122,25 @@ def _data_file(con, filters: Filters, fmt: str, url: str | None, lang: Language)
     return lambda: filtered_download(con, filters, url=url, lang=lang).data(fmt)
 
 
+def copy_panel(label: str, key: str):
+    """An expander whose copyable code blocks are drawn only once the reader opens it: Streamlit
+    fetches its syntax highlighter (0.5 MB gzipped, most of a first visit's excess: issue 16) for
+    the first code block a page shows. The open expander, or None while it is closed."""
+    panel = st.expander(label, icon=":material/content_copy:", key=key, on_change="rerun")
+    return panel if panel.open else None
+
+
 def how_to_cite(cite: Citation) -> None:
-    """The view's citation, APA-style and as BibTeX, each with a copy button."""
+    """The view's citation as plain text (never Markdown: it holds a URL and sources' own names),
+    and, in a panel, APA-style and as BibTeX, each with a copy button."""
     lang = current_language()
     st.subheader(lang._("How to cite this view"))
-    st.code(cite.text(), language=None, wrap_lines=True)
-    st.code(cite.bibtex(), language=None, wrap_lines=True)
+    with st.container(key="citation"):
+        st.text(cite.text())
+    if panel := copy_panel(lang._("Copy the citation, or get it as BibTeX"), "citation-copy"):
+        with panel:
+            st.code(cite.text(), language=None, wrap_lines=True)
+            st.code(cite.bibtex(), language=None, wrap_lines=True)
     st.caption(lang._("Dataset version {version} is a content hash of the data files: the same "
                       "version always means the same numbers. Quote it with any figure you use. Only "
                       "the sources behind the rows above are listed; the zip and the Excel file carry "

@@ -8,11 +8,11 @@ from amnesty.citation import citation
 from amnesty.data_dictionary import column_descriptions, reader_labels
 from amnesty.data_urls import data_url, fetch_code, site_url, split_values
 from amnesty.dataset import TABLE_PAGE_ROWS as PAGE_ROWS
-from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, data_downloads, how_to_cite
+from amnesty.download_buttons import DATA_FORMATS, DATA_LABELS, copy_panel, data_downloads, how_to_cite
 from amnesty.filters import ACT_CHOICES, DERIVED_KEY, FACETS, Filters
 from amnesty.ui import show_chart, show_table
 from amnesty.wording import option_text
-from components.text import markdown_literal
+from components.text import markdown_code, markdown_literal
 
 lang = current_language()
 st.title(lang._("Data"))
@@ -103,20 +103,23 @@ csv_url = data_url(site, "csv", filters, version, lang.code)
 st.header(lang._("This view as a stable link"))
 st.markdown(lang._("The link always gives these rows at this version of the data. Leave out "
                    "`&v={version}` (or `?v=…`) to get the latest version instead.", version=version))
-st.code(csv_url, language=None, wrap_lines=True)
-snippets = fetch_code(csv_url)
-for tab, (_, language, code) in zip(st.tabs([name for name, _, _ in snippets]), snippets):
-    tab.code(code, language=language, wrap_lines=True)
-st.caption(lang._("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs the app on a "
-                  "public address."))
+st.markdown(markdown_code(csv_url, limit=None))  # a code span: readable and selectable, never a link
+if panel := copy_panel(lang._("Copy the link, or code that loads this view"), "data-code"):
+    with panel:
+        st.code(csv_url, language=None, wrap_lines=True)
+        snippets = fetch_code(csv_url)
+        for tab, (_, language, code) in zip(st.tabs([name for name, _, _ in snippets]), snippets):
+            tab.code(code, language=language, wrap_lines=True)
+        st.caption(lang._("A spreadsheet's IMPORTDATA fetches from its own servers, so it needs the app "
+                          "on a public address."))
 
 st.header(lang._("Download this view"))
 data_downloads(webapp.connection(), filters, row_count=total, version=version, url=csv_url)
 # Each file's stable address as copyable text, never a Markdown link: the host comes from the request.
 st.caption(lang._("Each file's own stable link:"))
-st.code("\n".join(f"{lang._(DATA_LABELS[fmt])}: {data_url(site, fmt, filters, version, lang.code)}"
-                  for fmt in DATA_FORMATS),
-        language=None, wrap_lines=True)
+st.markdown("\n".join(f"- {markdown_literal(lang._(DATA_LABELS[fmt]))}: "
+                       f"{markdown_code(data_url(site, fmt, filters, version, lang.code), limit=None)}"
+                       for fmt in DATA_FORMATS))
 
 how_to_cite(citation(version, webapp.rows(lang, "sources_in_view", **filters.query_params()), url=csv_url,
                      lang=lang))

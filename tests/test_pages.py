@@ -144,13 +144,21 @@ def test_the_data_pages_chart_follows_the_filters(run_page, db):
 def test_the_data_page_gives_the_views_stable_url_code_and_citation(run_page, db):
     app = run_page("app_pages/data.py", act="pardon-2016", stage="reported")
     version = built_version(db)
-    code = [c.value for c in app.code]
     url = f"/data/figures.csv?act=pardon-2016&stage=reported&v={version}"
+    # Shown as text; the blocks with copy buttons wait in their panels, so a first visit does not
+    # fetch Streamlit's syntax highlighter (issue 16).
+    assert app.code.len == 0
+    assert any(f"`{url}`" in m.value for m in app.markdown)  # a code span, never a link
+    assert [t.value for t in app.text][0].startswith("Azerbaijan amnesty dashboard maintainers.")
+    app.session_state["data-code"] = True  # the reader opens both panels
+    app.session_state["citation-copy"] = True
+    app.run()
+    code = [c.value for c in app.code]
     assert code[0].endswith(url)  # AppTest has no browser address: the URL is relative
     for needle in ("pd.read_csv(", "read.csv(", "import delimited ", "=IMPORTDATA("):
         assert any(needle in c and url in c for c in code), needle
     apa = next(c for c in code if c.startswith("Azerbaijan amnesty dashboard maintainers."))
-    assert url in apa and version in apa
+    assert url in apa and version in apa and [t.value for t in app.text] == [apa]
     sources = run_query(db, "sources")
     rows = run_query(db, "all_figures", **Filters.of(act_ids=["pardon-2016"],
                                                      stages=["reported"]).query_params())

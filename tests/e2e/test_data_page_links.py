@@ -1,5 +1,5 @@
-"""The Data page's stable link, as a researcher uses it: filter the view, copy the pandas snippet
-with its copy button, run it against the running app, and get exactly the filtered rows."""
+"""The Data page's stable link, as a researcher uses it: filter the view, open the panel of code,
+copy the pandas snippet with its copy button, run it against the running app, and get exactly the filtered rows."""
 import re
 
 import pandas as pd
@@ -29,6 +29,7 @@ def test_the_copied_pandas_snippet_fetches_exactly_the_filtered_rows(page, serve
     settle(page)
     assert problems(page) == []
 
+    page.get_by_text("Copy the link, or code that loads this view", exact=True).click()
     snippet_block = page.locator("[data-testid=stCode]", has_text="pd.read_csv(")
     # The copy button shows on hover; centred, so the fixed top bar does not cover it.
     snippet_block.evaluate("block => block.scrollIntoView({block: 'center'})")

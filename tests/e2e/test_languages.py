@@ -47,10 +47,11 @@ def data_prose(db) -> list[str]:
 
 
 def ours(page, db) -> str:
-    """The page's text without code blocks (addresses, code, the citation record) and without the
-    data's prose: what is left is our words."""
+    """The page's text without code (addresses, code), the citation record and the data's prose:
+    what is left is our words."""
     text = " ".join(page.evaluate("""() => { const main = document.querySelector('[data-testid=stMain]').cloneNode(true);
-        main.querySelectorAll('[data-testid=stCode]').forEach(e => e.remove()); return main.innerText; }""").split())
+        main.querySelectorAll('[data-testid=stCode], code, .st-key-citation').forEach(e => e.remove());
+        return main.innerText; }""").split())
     for prose in data_prose(db):
         text = text.replace(" ".join(prose.split()), " ")
     return text
