@@ -72,8 +72,8 @@ HISTORY = [
     ("Bytes per first visit (issue 16)",
      "9.2 MB from Streamlit itself, which sends its bundle uncompressed on purpose (4.7 MB of it the plotly chunk)",
      "2.9 MB through nginx (`make serve`): the bundle compressed once at level 9 and served from disk "
-     "(`gzip_static`), plotly 1.4 MB; the Data page 3.4-3.6 MB, of which 0.5 MB is Streamlit's syntax-highlighter "
-     "chunk, loaded for the `st.code` block of the citation"),
+     "(`gzip_static`), plotly 1.4 MB; the Data page 3.4-3.7 MB, of which 0.5 MB was Streamlit's syntax-highlighter "
+     "chunk, loaded for the `st.code` block of the citation (see below)"),
     ("20 websocket sessions at once (issue 16)",
      "one process: p95 10.03 s, of which static files 9.83 s (9.1 MB each, served by Streamlit)",
      "nginx and two replicas (`bench/load.py --via proxy`): static files p95 2.05 s at load average 11 (nginx "
@@ -138,7 +138,25 @@ HISTORY = [
     ("The Data page's rows at a million figures (issue 16)",
      "`all_figures_page` 212-225 ms: a join with acts and a sort of every row for the first 100",
      "the build numbers and stores all_figures in the dataset's order (`dataset_order`): 25 ms; the full "
-     "download 7.1 s, was 10-12 s (commit 81af692)"),
+     "download 7.1 s, was 10-12 s (commit 81af692)"),    ("A figure's first draw, warm (issue 16)",
+     "PNG 384 ms, PDF 396 ms a file (SVG 262 ms): Kaleido reloaded the tab after every figure, parsing "
+     "plotly.js again (about 0.2 s); the PNG was decoded and encoded again to add its metadata (0.13 s); a zoomed "
+     "figure's PDF was shrunk with pypdf's `scale_by`, which rewrites the whole drawing (0.34 s for a large one)",
+     "a tab draws 25 figures between reloads, with the same bytes (commit 723dcaf); the PNG's metadata written "
+     "as chunks beside chromium's image data (commit 9f628ad); the PDF printed at its nominal page size by "
+     "chromium, scale 1/zoom (commit 3199ee4): PNG 129 ms, SVG 79 ms, PDF 175 ms in a run of "
+     "`warm_render_times` on a quiet machine"),
+    ("The figure batch from an empty render cache (issue 16)",
+     "22.46 s for 52 files: chromium started only when the first figure was ready to draw, and every figure "
+     "cost a tab reload",
+     "chromium starts on a thread of its own as soon as the first figure needs drawing, while the rest are "
+     "laid out (commit 118aebf), and words wrap by bisection, measured about a fifth as often (commit "
+     "d922d5a): 9.1-9.4 s for 51 files in three runs on a quiet machine"),
+    ("The Data page's first visit through nginx (issue 16)",
+     "3.7 MB: Streamlit fetches its syntax highlighter (0.5 MB gzipped) for the first code block a page shows, "
+     "and the page opened with eight",
+     "the link and the citation shown as text; their copy buttons and the code in panels drawn when opened "
+     "(commit 5072671)"),
 ]
 
 
@@ -320,9 +338,7 @@ def figure_rows(figures: dict | None) -> list[dict]:
         note = f"slowest {m['slowest']} {_s(m['max_s'])}; starting the Kaleido server (cold) took {_s(warm['server_start_s'])}"
         if not ok:
             note += ". Each call is a round trip to a headless chromium tab (Kaleido) that lays out and " \
-                    "rasterises the figure; see the profile. Levers: render the three formats of a figure in one " \
-                    "batch (render_charts already sends TABS jobs at once), pre-render downloads at build time " \
-                    "(they only change with the data), or cache bytes per (figure, format, dataset version)"
+                    "rasterises the figure, then our layout (amnesty.studio.compose) and the file's metadata"
         rows.append(_row(f"Figure export, warm: {fmt}", f"`render.chart_bytes`, one warm Kaleido server, "
                          f"median over {warm['figures']} figures, each drawn for the first time",
                          f"{_s(m['median_s'])} per file", f"≤ {WARM_EXPORT_S} s", MEETS if ok else MISSES, note))
@@ -348,7 +364,7 @@ def figure_rows(figures: dict | None) -> list[dict]:
                      "empty render cache", f"{_s(figures['batch_s'])} for {figures.get('batch_files', 0)} files",
                      f"< {BATCH_EXPORT_S} s", MEETS if ok else MISSES,
                      figures.get("batch_error", "")[:200] or "every figure drawn by Kaleido: two tabs of one "
-                     "chromium on two cores, about 0.3–0.6 s a file, after 3–8 s to start it"))
+                     "chromium on two cores, which starts (3–5 s) while the figures are built and laid out"))
     again = figures.get("batch_cached_s")
     if again is not None:
         rows.append(_row("Figure export, batch again", "the same command once more: the render cache holds "
