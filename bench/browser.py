@@ -53,7 +53,37 @@ new MutationObserver(() => {
   }
 })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+// Where a first text's time goes: when the websocket opened, when each of its messages arrived, and
+// the main thread's long tasks (over 50 ms), on the same clock.
+window.__wsOpen = null;
+window.__wsMessages = [];
+window.__longTasks = [];
+window.WebSocket = class extends window.WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('open', () => { if (window.__wsOpen === null) window.__wsOpen = performance.now(); });
+    this.addEventListener('message', () => window.__wsMessages.push(performance.now()));
+  }
+};
+new PerformanceObserver(list => list.getEntries().forEach(
+    task => window.__longTasks.push([task.startTime, task.duration])))
+  .observe({type: 'longtask', buffered: true});
 """
+
+# The timeline of one visit up to its first text, in ms from navigation start: the websocket's
+# opening, the last message before the text, the main thread's long tasks between the two, and the
+# health checks Streamlit's frontend made before it connected (on a page other than the root it
+# asks <page>/_stcore/health first, gets a 404 and tries /_stcore/health 100 ms later).
+TIMELINE = """() => {
+  const text = window.__firstText ?? performance.now();
+  const before = window.__wsMessages.filter(t => t <= text);
+  const open = window.__wsOpen;
+  const busy = window.__longTasks
+    .map(([start, length]) => Math.max(0, Math.min(start + length, text) - Math.max(start, open ?? text)))
+    .reduce((a, b) => a + b, 0);
+  const checks = performance.getEntriesByType('resource').filter(e => e.name.endsWith('/_stcore/health')).length;
+  return [open, before.length ? before[before.length - 1] : null, busy, checks];
+}"""
 
 # [quietMs, needChart]: needChart for a page known to draw a chart, so that a loaded machine's
 # pause while plotly.js arrives (a skeleton, no DOM change for the quiet period) is not taken for the
@@ -94,6 +124,12 @@ class Visit:
     # With measure_bytes: what crossed the network for the page, its files and their headers, as
     # chromium counted it (compressed when the server compressed), by kind of file.
     transfer_bytes: dict | None = None
+    # Up to the first text (TIMELINE): the websocket opened; its last message before the text
+    # arrived; main-thread long tasks between the two; health checks before connecting.
+    ws_open_s: float | None = None
+    messages_done_s: float | None = None
+    busy_before_text_s: float | None = None
+    health_checks: int | None = None
 
 
 def _median(values) -> float | None:
@@ -125,6 +161,10 @@ class PageTiming:
                 "first_chart_median_s": _median(v.first_chart_s for v in self.visits),
                 "first_chart_samples_s": [v.first_chart_s for v in self.visits],
                 "plotly_loaded_median_s": _median(v.plotly_loaded_s for v in self.visits),
+                "ws_open_median_s": _median(v.ws_open_s for v in self.visits),
+                "messages_done_median_s": _median(v.messages_done_s for v in self.visits),
+                "busy_before_text_median_s": _median(v.busy_before_text_s for v in self.visits),
+                "health_checks": max((v.health_checks or 0) for v in self.visits),
                 "ws_bytes": self.ws_bytes,
                 "exceptions": max(v.exceptions for v in self.visits),
                 "charts": max(v.charts for v in self.visits)}
@@ -184,6 +224,7 @@ class Browser:
                 """[window.__lastMutation, window.__scriptDone, window.__firstText, window.__firstChart,
                     (performance.getEntriesByType('resource').find(e => e.name.includes('/PlotlyChart.'))
                      || {}).responseEnd ?? null]""")
+            ws_open, messages_done, busy, checks = page.evaluate(TIMELINE)
             exceptions = page.locator('[data-testid="stException"]').count()
             charts = page.locator('[data-testid="stPlotlyChart"]').count()
             transfer = None
@@ -197,7 +238,9 @@ class Browser:
             ms = lambda value: value / 1000 if value is not None else None  # noqa: E731
             return Visit(seconds / 1000, ms(script_done), received[0], exceptions, charts,
                          first_text_s=ms(first_text), first_chart_s=ms(first_chart),
-                         plotly_loaded_s=ms(plotly_loaded), transfer_bytes=transfer)
+                         plotly_loaded_s=ms(plotly_loaded), transfer_bytes=transfer,
+                         ws_open_s=ms(ws_open), messages_done_s=ms(messages_done), busy_before_text_s=ms(busy),
+                         health_checks=checks)
         finally:
             context.close()
 

@@ -226,10 +226,20 @@ def _ratio_row(measure, n, value, floor, floor_label, target, common, held_back)
 
 
 def _text_note(page, floor) -> str:
-    lag = (page["first_text_median_s"] or 0) - (page["script_done_median_s"] or 0)
-    return (f"the bare page's script is done at {_s(floor['script_done_median_s'])}. The text waits for the "
-            f"script to reach it: everything above it (queries, the chart built before it) runs first; "
-            f"see the rerun rows and the profiles" + (f"; it appears {_s(-lag)} before the run ends" if lag < 0 else ""))
+    """Where the first text's time went, against the bare page's, from the browser's timeline
+    (bench/browser.py, TIMELINE); the script's own time is in the rerun rows and the profiles."""
+    if page.get("ws_open_median_s") is None or floor.get("ws_open_median_s") is None:
+        return (f"the bare page's script is done at {_s(floor['script_done_median_s'])}; see the rerun rows "
+                f"and the profiles")
+    probe = (f", after {page['health_checks']} health checks where the bare page (at the root) makes "
+             f"{floor.get('health_checks', 0)}: Streamlit's frontend asks the page's own path first, gets a 404 "
+             f"and tries the root 100 ms later"
+             if page.get("health_checks", 0) > floor.get("health_checks", 0) else "")
+    return (f"Held back by: the websocket opened at {_s(page['ws_open_median_s'])} (bare text page "
+            f"{_s(floor['ws_open_median_s'])}){probe}; the script's messages up to the text had arrived by "
+            f"{_s(page['messages_done_median_s'])} (bare {_s(floor['messages_done_median_s'])}); then the "
+            f"browser's main thread spent {_s(page['busy_before_text_median_s'])} in long tasks (bare "
+            f"{_s(floor['busy_before_text_median_s'])}) before the text was drawn")
 
 
 def _chart_note(page, floor) -> str:
@@ -645,7 +655,10 @@ def markdown(results: dict) -> str:
         "warm-up visit each), each visit in a fresh chromium context. First text: the first paragraph or metric value "
         "in the main block enters the DOM (headings and widget labels do not count); first chart: the first plotly "
         "chart's SVG; \"everything drawn\": the last DOM change before a 400 ms quiet period with the script finished, "
-        "no skeleton left and every visible chart and table drawn. All on the browser's clock from navigation start.",
+        "no skeleton left and every visible chart and table drawn. All on the browser's clock from navigation start. "
+        "A first text that misses is broken down from the same visits: when the websocket opened and how many "
+        "health checks came before it, when the last message before the text arrived, and the main thread's long "
+        "tasks (over 50 ms, the Long Tasks API) between the two.",
         "- **Bytes per first visit**: one visit of each page in a fresh context, direct from `streamlit run` and "
         "through nginx: every HTTP response's headers and body as sent (chromium's own count) plus websocket payload.",
         "- **Rerun**: Streamlit's AppTest in its own process, with one ScriptCache as the server has: a plain rerun, "
