@@ -7,7 +7,7 @@ from amnesty.filters import ACT_CHOICES
 from amnesty.page_language import current_language
 from amnesty.wording import ACT_KIND_WORDS, STATUS_WORDS
 from amnesty.ui import show_chart
-from components.text import link_host, marked_html
+from components.text import NAME_MARK, marked_html, one_line, source_list_html
 from components.text import markdown_literal as literal
 
 lang = current_language()
@@ -64,13 +64,15 @@ if len(statements):
         st.html(marked_html(parts, caption=True))
 
 st.header(lang._("Sources"))
+listed = []  # (heading, name, details, note, url): plain text, escaped where the list is made
 for source in webapp.rows(lang, "sources_by_act", act_id=act_id).itertuples():
-    st.markdown(lang._("**{name}** ({kind}; language: {language})", name=literal(lang._(source.short_name)),
-                       kind=literal(source.kind_text), language=literal(lang.language_name(source.language))))
+    heading = lang._("**{name}** ({kind}; language: {language})", name=NAME_MARK, kind=source.kind_text,
+                     language=lang.language_name(source.language))
     published = (lang._("published {date}", date=lang.date(source.published))
                  if isinstance(source.published, str) else None)
-    about = " · ".join(literal(d) for d in (source.title, published) if isinstance(d, str))
-    st.caption(about + (" — " if about else "") + literal(source.reliability_note))
-    # The address is a link labelled with its host, never Markdown built from data.
-    if host := link_host(source.url):
-        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")
+    about = " · ".join(one_line(d) for d in (source.title, published) if isinstance(d, str))
+    note = source.reliability_note if isinstance(source.reliability_note, str) else ""
+    listed.append((heading, lang._(source.short_name), about + (" — " if about and note else "") + note,
+                   None, source.url))
+# One element for the whole list; each address a link labelled with its host, never built from data.
+st.html(source_list_html(listed))

@@ -7,7 +7,7 @@ import streamlit as st
 from amnesty import method_words, webapp
 from amnesty.page_language import current_language
 from amnesty.ui import page_of_rows, show_chart, show_table
-from components.text import link_host
+from components.text import NAME_MARK, one_line, source_list_html
 from components.text import markdown_literal as literal
 
 lang = current_language()
@@ -21,12 +21,13 @@ st.markdown(lang._("Every source, with its kind: an official body, a state agenc
                    "agency, a monitor or the press, and whether it is AI-written. Numbers are cited by "
                    "the source's address and a locator in our words; only the two seed articles are "
                    "quoted."))
+listed = []  # (heading, name, details, note, url): plain text, escaped where the list is made
 for source in rows("sources").itertuples():
-    name, kind = literal(lang._(source.short_name)), literal(source.kind_text)
-    st.markdown(lang._("**{name}** — {kind}, as reported by {via}", name=name, kind=kind,
-                       via=literal(lang._(source.reported_in_name)))
-                if isinstance(source.reported_in_name, str) else
-                lang._("**{name}** — {kind}", name=name, kind=kind))
+    kind = source.kind_text
+    heading = (lang._("**{name}** — {kind}, as reported by {via}", name=NAME_MARK, kind=kind,
+                      via=lang._(source.reported_in_name))
+               if isinstance(source.reported_in_name, str) else
+               lang._("**{name}** — {kind}", name=NAME_MARK, kind=kind))
     published = None
     if isinstance(source.published, str):
         published = (lang._("published {date} (inferred)", date=lang.date(source.published))
@@ -37,11 +38,10 @@ for source in rows("sources").itertuples():
                            if isinstance(source.accessed, str) else None,
                            lang._("language: {language}", language=lang.language_name(source.language)))
                if isinstance(d, str) and d]
-    st.caption(" · ".join(map(literal, details)))
-    st.markdown(literal(source.reliability_note))
-    # The address is a link labelled with its host, never Markdown built from data.
-    if host := link_host(source.url):
-        st.page_link(source.url, label=literal(host), icon=":material/open_in_new:")
+    listed.append((heading, lang._(source.short_name), " · ".join(map(one_line, details)),
+                   source.reliability_note if isinstance(source.reliability_note, str) else None, source.url))
+# One element for the whole list; each address a link labelled with its host, never built from data.
+st.html(source_list_html(listed))
 show_chart(webapp.chart("figures-by-source", lang=lang.code), key="sources")
 
 st.header(lang._("How many sources give each figure"))

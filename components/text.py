@@ -109,15 +109,50 @@ def plotly_text(text) -> str:
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
+def html_text(text) -> str:
+    """Plain text inside HTML for st.html: markup shows as typed, and so do Markdown (st.html reads
+    none) and `$` (its character reference: never maths)."""
+    return html.escape(str(text), quote=False).replace("$", "&#36;")
+
+
 def marked_html(parts, caption: bool = False) -> str:
-    """Plain text as one HTML paragraph, for st.html: each part is escaped (markup, Markdown and `$`
-    show as typed), and a part given with a language tag, (text, "en"), is a <span lang="en">, so
-    a screen reader reads a quote in its source's language. A tag that is not one is left off.
-    `caption` sets it in the small print of a caption (amnesty/accessibility.css)."""
+    """Plain text as one HTML paragraph, for st.html: each part is escaped (html_text), and a part
+    given with a language tag, (text, "en"), is a <span lang="en">, so a screen reader reads a
+    quote in its source's language. A tag that is not one is left off. `caption` sets it in the
+    small print of a caption (amnesty/accessibility.css)."""
     out = []
     for part in parts:
         text, tag = part if isinstance(part, tuple) else (part, None)
-        escaped = html.escape(str(text), quote=False).replace("$", "&#36;")
-        out.append(f'<span lang="{tag}">{escaped}</span>' if isinstance(tag, str)
-                   and LANGUAGE_TAG.fullmatch(tag) else escaped)
+        out.append(f'<span lang="{tag}">{html_text(text)}</span>' if isinstance(tag, str)
+                   and LANGUAGE_TAG.fullmatch(tag) else html_text(text))
     return ('<p class="marked-caption">' if caption else "<p>") + "".join(out) + "</p>"
+
+
+# Where a source's name goes in its worded heading ("**{name}** — {kind}"): set in bold there.
+NAME_MARK = "\x00"
+
+
+def source_list_html(sources) -> str:
+    """A list of sources as one HTML list for st.html. Each source is (heading, name, details,
+    note, url): `heading` is our worded line with NAME_MARK, in bold Markdown, where the name goes;
+    then a line of small print, the source's reliability note, and a link to it labelled with its
+    host (only for a plain http(s) address: link_host). Every text is escaped (html_text) and the
+    address percent-encoded (amnesty.links.safe_url, with quotes made references), so nothing in
+    the data is markup. One element for the whole list: an element per name, line, note and link
+    made Sources & method send some 200 on every run (issue 16)."""
+    from amnesty.links import safe_url
+
+    items = []
+    for heading, name, details, note, url in sources:
+        before, _, after = heading.replace(f"**{NAME_MARK}**", NAME_MARK).partition(NAME_MARK)
+        lines = [f"<p>{html_text(before)}<strong>{html_text(name)}</strong>{html_text(after)}</p>"]
+        if details:
+            lines.append(f'<p class="marked-caption">{html_text(details)}</p>')
+        if note:
+            lines.append(f"<p>{html_text(note)}</p>")
+        if (host := link_host(url)) and (address := safe_url(url)):
+            lines.append(f'<p><a href="{html.escape(address, quote=True)}" target="_blank" '
+                         f'rel="noopener noreferrer">{html_text(host)}</a></p>')
+        items.append(f"<li>{''.join(lines)}</li>")
+    return f'<ul class="source-list">{"".join(items)}</ul>'
+

@@ -1,6 +1,7 @@
 """Run one page of app.py in Streamlit's AppTest, as a reader following a link would."""
 from __future__ import annotations
 
+import html
 import re
 import string
 from contextlib import contextmanager
@@ -17,6 +18,19 @@ def shown(markdown):
     if not isinstance(markdown, str):
         return markdown
     return _ESCAPED.sub(r"\1", markdown).replace(WORD_JOINER, "")
+
+
+def html_shown(body: str) -> str:
+    """The characters a reader sees of an st.html element that components/text.py escaped: tags
+    dropped, character references decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", body))
+
+
+def html_links(app) -> dict[str, str]:
+    """Each link in the page's st.html elements: its address (decoded, as the browser follows it)
+    and its text."""
+    return {html.unescape(href): html_shown(text).strip() for e in app.get("html")
+            for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', e.proto.body)}
 
 
 def run_app_page(page: str, query_params: dict[str, str]):

@@ -29,7 +29,7 @@ from amnesty.build import build
 from amnesty.cli import app
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
-from app_runner import app_serving
+from app_runner import app_serving, html_shown
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
                              one_line, plotly_text, readme_literal)
 from amnesty.validate import validate
@@ -149,6 +149,30 @@ def test_no_planted_text_reaches_markdown_as_markup(hostile_app, page, params, l
     assert raw == [], raw
     marked = [s for s in strings if UNESCAPED.search(s)]
     assert marked == [], marked
+
+
+# Our own tags in st.html elements (components/text.py builds them); the stylesheet and the
+# language script are constants (tests/test_safety.py).
+OUR_TAGS = {"ul", "li", "p", "strong", "span", "a"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("page, params", [("app_pages/sources_and_method.py", {}),
+                                          ("app_pages/act_detail.py", {"act": LATEST_ACT})],
+                         ids=["sources_and_method", "act_detail"])
+def test_no_planted_text_reaches_html_as_markup(hostile_app, page, params, lang):
+    """Sources & method and Act detail list their sources as one st.html element: the planted
+    name, title and note show as typed, and no tag or link comes from them."""
+    app = hostile_app(page, **params, lang=lang)
+    assert not app.exception, [e.value for e in app.exception]
+    bodies = [e.proto.body for e in app.get("html")
+              if not e.proto.body.lstrip().startswith(("<style", "<script"))]
+    assert any(ATTACKER in html_shown(body) for body in bodies)  # the planted text is there, as text
+    for body in bodies:
+        tags = re.findall(r"<\s*/?\s*([a-zA-Z0-9]+)([^>]*)>", body)
+        assert {name.lower() for name, _ in tags} <= OUR_TAGS, tags
+        assert not [attributes for _, attributes in tags if ATTACKER in attributes or "style" in attributes]
+    assert HTML_LINK in "\n".join(html_shown(body) for body in bodies)
 
 
 def test_data_page_column_help_from_the_data_dictionary_is_literal(hostile_app):

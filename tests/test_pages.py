@@ -7,7 +7,7 @@ from amnesty.db import run_query
 from amnesty.filters import Filters
 from amnesty.version import built_version
 from amnesty.figures import CHART_ACTS
-from app_runner import shown
+from app_runner import html_shown, shown
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,9 @@ def page_text(app) -> str:
     # Data text reaches Markdown escaped (components/text.py): compare what a reader sees. Each
     # chart's alt text is its accessible name, a plain attribute with nothing to unescape.
     alts = [chart.proto.alt for chart in app.get("plotly_chart")]
-    return "\n".join([shown("\n".join(str(p) for p in parts)), *alts])
+    # st.html elements hold escaped text (components/text.py): what a reader sees is the text.
+    html = [html_shown(e.proto.body) for e in app.get("html")]
+    return "\n".join([shown("\n".join(str(p) for p in parts)), *alts, *html])
 
 
 def assert_clean(app):

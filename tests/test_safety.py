@@ -193,7 +193,8 @@ STYLESHEET_CALL = "st.html(STYLESHEET)"
 # And the script that sets <html lang> after a language switch: a constant per language.
 LANG_SCRIPT_CALL = 'st.html(LANG_SCRIPTS[lang.code], unsafe_allow_javascript=True, width="content")'
 # And text with a quote marked with its language: components.text.marked_html escapes every part.
-MARKED_CALLS = ("st.html(marked_html(parts))", "st.html(marked_html(parts, caption=True))")
+MARKED_CALLS = ("st.html(marked_html(parts))", "st.html(marked_html(parts, caption=True))",
+                "st.html(source_list_html(listed))")
 
 
 def test_no_raw_html_is_rendered():
@@ -238,6 +239,28 @@ def test_marked_text_is_escaped_and_its_language_tag_checked():
                     '[x](https://example.invalid) &#36;x&#36; &amp;amp;</span> after</p>')
     forged = marked_html([("quote", 'en" onmouseover="alert(1)')])
     assert forged == "<p>quote</p>"  # a tag that is not a language tag is left off
+
+
+def test_the_source_list_is_escaped_and_links_only_web_addresses():
+    """What st.html(source_list_html(...)) renders: every text as typed, the name in bold where
+    our heading puts it, and a link only to a plain http(s) address, labelled with its host."""
+    from components.text import NAME_MARK, source_list_html
+
+    hostile = '<img src=x onerror="alert(1)"> [x](https://example.invalid) $x$'
+    assert "<img" in f"<li>{hostile}</li>"  # the attack, on raw HTML
+    html = source_list_html([
+        (f"**{NAME_MARK}** — press, as reported by {hostile}", f"Press {hostile}", f"Title {hostile}",
+         hostile, 'https://example.org/a"onmouseover="alert(1)'),
+        (f"**{NAME_MARK}** — monitor", "Monitor", "", None, "javascript:alert(1)"),
+    ])
+    escaped = '&lt;img src=x onerror="alert(1)"&gt; [x](https://example.invalid) &#36;x&#36;'
+    assert html == (
+        '<ul class="source-list"><li>'
+        f'<p><strong>Press {escaped}</strong> — press, as reported by {escaped}</p>'
+        f'<p class="marked-caption">Title {escaped}</p><p>{escaped}</p>'
+        '<p><a href="https://example.org/a%22onmouseover=%22alert%281%29" target="_blank" '
+        'rel="noopener noreferrer">example.org</a></p></li>'
+        '<li><p><strong>Monitor</strong> — monitor</p></li></ul>')
 
 
 def test_the_raw_html_check_would_catch_it():

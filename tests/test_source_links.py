@@ -5,6 +5,8 @@ import pytest
 
 from amnesty.db import run_query
 from amnesty.links import safe_url
+from app_runner import html_links
+from components.text import link_host
 
 
 @pytest.mark.parametrize("url, expected", [
@@ -20,20 +22,17 @@ def test_only_plain_web_addresses_become_links(url, expected):
     assert safe_url(url) == expected
 
 
-def links(app) -> dict[str, str]:
-    """Each page link's address and label: source addresses are links labelled with their host,
-    never Markdown built from data."""
-    return {e.proto.page: e.proto.label for e in app.get("page_link")}
-
-
 def test_the_sources_page_links_every_source_with_a_url(run_page, app_db):
+    """Sources & method lists its sources as one escaped HTML list (components.text.source_list_html):
+    each address percent-encoded (safe_url) and labelled with its host."""
     app = run_page("app_pages/sources_and_method.py")
     assert not app.exception
-    shown = links(app)
+    shown = html_links(app)
     with_url = run_query_sources(app_db)
     assert len(with_url)
     for source in with_url.itertuples():
-        assert source.url in shown, source.source_id
+        assert shown.get(safe_url(source.url)) == link_host(source.url), source.source_id
+    assert len(shown) == len(with_url)
 
 
 def test_the_act_page_links_its_sources(run_page, app_db):
@@ -44,9 +43,11 @@ def test_the_act_page_links_its_sources(run_page, app_db):
         sources = run_query(con, "sources_by_act", act_id=act)
     app = run_page("app_pages/act_detail.py", act=act)
     assert not app.exception
-    shown = links(app)
+    shown = html_links(app)
+    assert len(sources)
     for source in sources.itertuples():
-        assert (source.url in shown) == (safe_url(source.url) is not None), source.source_id
+        link = safe_url(source.url)
+        assert (shown.get(link) == link_host(source.url)) if link else (source.url not in shown), source.source_id
 
 
 def run_query_sources(db_path) -> pd.DataFrame:
