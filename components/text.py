@@ -154,5 +154,6 @@ def source_list_html(sources) -> str:
             lines.append(f'<p><a href="{html.escape(address, quote=True)}" target="_blank" '
                          f'rel="noopener noreferrer">{html_text(host)}</a></p>')
         items.append(f"<li>{''.join(lines)}</li>")
-    return f'<ul class="source-list">{"".join(items)}</ul>'
+    # role="list": Safari drops a list's semantics when its bullets are styled away.
+    return f'<ul class="source-list" role="list">{"".join(items)}</ul>'
 

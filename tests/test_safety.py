@@ -255,7 +255,7 @@ def test_the_source_list_is_escaped_and_links_only_web_addresses():
     ])
     escaped = '&lt;img src=x onerror="alert(1)"&gt; [x](https://example.invalid) &#36;x&#36;'
     assert html == (
-        '<ul class="source-list"><li>'
+        '<ul class="source-list" role="list"><li>'
         f'<p><strong>Press {escaped}</strong> — press, as reported by {escaped}</p>'
         f'<p class="marked-caption">Title {escaped}</p><p>{escaped}</p>'
         '<p><a href="https://example.org/a%22onmouseover=%22alert%281%29" target="_blank" '
