@@ -138,7 +138,8 @@ HISTORY = [
     ("The Data page's rows at a million figures (issue 16)",
      "`all_figures_page` 212-225 ms: a join with acts and a sort of every row for the first 100",
      "the build numbers and stores all_figures in the dataset's order (`dataset_order`): 25 ms; the full "
-     "download 7.1 s, was 10-12 s (commit 81af692)"),    ("A figure's first draw, warm (issue 16)",
+     "download 7.1 s, was 10-12 s (commit 81af692)"),
+    ("A figure's first draw, warm (issue 16)",
      "PNG 384 ms, PDF 396 ms a file (SVG 262 ms): Kaleido reloaded the tab after every figure, parsing "
      "plotly.js again (about 0.2 s); the PNG was decoded and encoded again to add its metadata (0.13 s); a zoomed "
      "figure's PDF was shrunk with pypdf's `scale_by`, which rewrites the whole drawing (0.34 s for a large one)",
@@ -157,6 +158,19 @@ HISTORY = [
      "and the page opened with eight",
      "the link and the citation shown as text; their copy buttons and the code in panels drawn when opened "
      "(commit 5072671)"),
+    ("Sources & method's rerun (issue 16)",
+     "148 ms in the bench run at commit 15ec8ff (89 ms on a quieter machine): each of the 53 sources was four "
+     "elements (name, details, note, link), some 200 of the page's elements",
+     "the sources as one escaped HTML list (`components.text.source_list_html`; Act detail's too): 54 ms in the "
+     "same machine state as the 89 ms (commit 6130d9f); 61 ms in this run"),
+    ("Preloading the code of every element the pages draw (issue 16; tried, left out)",
+     "the page asks at once for the plotly chunk only; the other element chunks (data grid, table, metric, "
+     "page link...) come as their elements arrive",
+     "asking at once for all 64 chunks the pages draw (a `map` per path in nginx) made nothing earlier: first "
+     "text 1.51-1.80× the bare page over the five pages, against 1.41-1.82× with plotly alone in a run beside "
+     "it, first chart no better; in the visits traced, the page's own bundle finished later, sharing the "
+     "browser's six connections with them. What the text waits for is in the first-text rows: the frontend's "
+     "health check, then the main thread's work on what arrived"),
 ]
 
 
