@@ -156,4 +156,3 @@ def source_list_html(sources) -> str:
         items.append(f"<li>{''.join(lines)}</li>")
     # role="list": Safari drops a list's semantics when its bullets are styled away.
     return f'<ul class="source-list" role="list">{"".join(items)}</ul>'
-
