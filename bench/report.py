@@ -163,6 +163,14 @@ HISTORY = [
      "elements (name, details, note, link), some 200 of the page's elements",
      "the sources as one escaped HTML list (`components.text.source_list_html`; Act detail's too): 54 ms in the "
      "same machine state as the 89 ms (commit 6130d9f); 61 ms in this run"),
+    ("A deep link's first health check through nginx (issue 16)",
+     "Streamlit's frontend asked the page's own path first (`/act/_stcore/health`), got a 404 and asked the "
+     "root 100 ms later: the websocket opened at 0.89-1.01 s on the four pages with a path (medians of five "
+     "visits each), and at 0.78 s on the Overview, at the root",
+     "each page says where the server is, in the frontend's own embedding config (`window.__streamlit`, "
+     "`deploy/serve.py` `BASE_URL_SCRIPT`): one health check, the websocket open at 0.73-0.77 s on the same "
+     "four pages, in the same rounds as the before (commit after c02a764). First text on Act detail 1.38 -> 1.13 s, "
+     "Political prisoners 1.26 -> 1.05 s; the Data page and Sources & method unchanged within the noise"),
     ("Preloading the code of every element the pages draw (issue 16; tried, left out)",
      "the page asks at once for the plotly chunk only; the other element chunks (data grid, table, metric, "
      "page link...) come as their elements arrive",

@@ -105,6 +105,15 @@ def preload_links(static_root: Path) -> str:
     return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{c.name}">' for c in chunks)
 
 
+# Streamlit's frontend looks for its server by asking the page's own path first
+# (/act/_stcore/health), and only after a fixed 100 ms the path one level up: on every deep link
+# that is a 404 and a wait before the websocket opens. This app is served at the root, so each page
+# says so before the bundle runs, in the frontend's own embedding config (window.__streamlit):
+# BACKEND_BASE_URL for the server, MAIN_PAGE_BASE_URL for the page paths it reads and writes.
+BASE_URL_SCRIPT = ('<script>window.__streamlit={BACKEND_BASE_URL:location.origin+"/",'
+                   'MAIN_PAGE_BASE_URL:location.origin+"/"};</script>')
+
+
 def nginx_config(port: int, host: str, replica_ports: list[int], run_dir: Path, static_root: Path,
                  preload: bool = True) -> str:
     """deploy/nginx.conf with every @…@ placeholder filled."""
@@ -113,7 +122,7 @@ def nginx_config(port: int, host: str, replica_ports: list[int], run_dir: Path, 
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
     values = {"RUN_DIR": str(run_dir), "USER": user, "GROUP": group, "LISTEN": f"{host}:{port}",
               "STATIC_ROOT": str(static_root), "UPSTREAM_SERVERS": servers,
-              "PRELOAD_LINKS": preload_links(static_root) if preload else ""}
+              "HEAD_ADDITIONS": BASE_URL_SCRIPT + (preload_links(static_root) if preload else "")}
     text = TEMPLATE.read_text()
     for name, value in values.items():
         text = text.replace(f"@{name}@", value)

@@ -21,7 +21,7 @@ import pytest
 
 import proxy_server
 from amnesty.db import run_query
-from streamlit_page import TIMEOUT_MS, drawn_charts, open_page, problems
+from streamlit_page import TIMEOUT_MS, drawn_charts, open_page, problems, settle
 from test_act_journeys import assert_shows_act
 
 COOKIE = "amnesty_replica"
@@ -132,6 +132,28 @@ def test_metrics_are_not_public_and_health_passes_through(proxy):
     preload = re.search(r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[\w-]+\.js)">',
                         gzip.decompress(body).decode())
     assert preload and get(f"{proxy.url}/{preload[1]}")[0] == 200
+
+
+def test_a_deep_link_finds_the_server_at_the_first_try_and_keeps_its_page(proxy, context, db):
+    """Streamlit's frontend would first ask /act/_stcore/health, get a 404 and wait 100 ms before
+    asking the root; the proxy's pages say where the server is (deploy/serve.py, BASE_URL_SCRIPT)."""
+    act = run_query(db, "acts").iloc[0]  # not the default act: only the URL can bring it
+    page = context.new_page()
+    health = []
+    page.on("request", lambda request: health.append(request.url) if "_stcore/health" in request.url else None)
+    open_page(page, f"{proxy.url}/act?act={act.act_id}")
+    assert_shows_act(page, db, act)
+    assert health == [f"{proxy.url}/_stcore/health"]
+    assert page.url == f"{proxy.url}/act?act={act.act_id}"
+
+    # The page paths the frontend writes are still the app's own.
+    page.get_by_role("link", name="Sources & method").first.click()
+    page.wait_for_url(f"{proxy.url}/sources")
+    page.get_by_role("heading", name="Sources & method", level=1).wait_for()
+    page.go_back()
+    page.wait_for_url(f"{proxy.url}/act?act={act.act_id}")
+    settle(page)
+    assert_shows_act(page, db, act)
 
 
 @pytest.fixture
