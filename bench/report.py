@@ -169,7 +169,7 @@ HISTORY = [
      "visits each), and at 0.78 s on the Overview, at the root",
      "each page says where the server is, in the frontend's own embedding config (`window.__streamlit`, "
      "`deploy/serve.py` `BASE_URL_SCRIPT`): one health check, the websocket open at 0.73-0.77 s on the same "
-     "four pages, in the same rounds as the before (commit after c02a764). First text on Act detail 1.38 -> 1.13 s, "
+     "four pages, visited in the same rounds as the old configuration (commit dad3b2e). First text on Act detail 1.38 -> 1.13 s, "
      "Political prisoners 1.26 -> 1.05 s; the Data page and Sources & method unchanged within the noise"),
     ("Preloading the code of every element the pages draw (issue 16; tried, left out)",
      "the page asks at once for the plotly chunk only; the other element chunks (data grid, table, metric, "
