@@ -15,41 +15,44 @@ with acts_in_use as (
         a.act_date || ' ' || a.act_id as sort_key
     from (
         select distinct act_id
-        from filtered_figures([], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
-                              $source_ids::varchar[], $include_derived)
+        from filtered_rows([], $measure_ids::varchar[], $stages::varchar[], $qualifiers::varchar[],
+                           $source_ids::varchar[], $include_derived)
     ) as f
     join acts as a using (act_id)
 ),
 
 measures_in_use as (
-    select distinct 'measure', measure_id, measure_label, measure_label
-    from filtered_figures($act_ids::varchar[], [], $stages::varchar[], $qualifiers::varchar[],
-                          $source_ids::varchar[], $include_derived)
+    -- the ids, then their labels from measures, as for the acts
+    select 'measure', m.measure_id, m.label, m.label
+    from (
+        select distinct measure_id
+        from filtered_rows($act_ids::varchar[], [], $stages::varchar[], $qualifiers::varchar[],
+                           $source_ids::varchar[], $include_derived)
+    ) as f
+    join measures as m using (measure_id)
 ),
 
 stages_in_use as (
     select distinct 'stage', stage, replace(stage, '_', ' '), stage
-    from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], [], $qualifiers::varchar[],
-                          $source_ids::varchar[], $include_derived)
+    from filtered_rows($act_ids::varchar[], $measure_ids::varchar[], [], $qualifiers::varchar[],
+                       $source_ids::varchar[], $include_derived)
 ),
 
 qualifiers_in_use as (
     select distinct 'qualifier', qualifier, replace(qualifier, '_', ' '), qualifier
-    from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[], [],
-                          $source_ids::varchar[], $include_derived)
+    from filtered_rows($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[], [],
+                       $source_ids::varchar[], $include_derived)
 ),
 
--- every source a figure has, first or further (the macro gives them '; '-joined, as the files do)
+-- every source a figure has, first or further (filtered_rows keeps each figure's list of them)
 sources_in_use as (
-    select 'source', s.source_id, any_value(s.short_name), any_value(s.short_name)
+    select 'source', s.source_id, s.short_name, s.short_name
     from (
-        select distinct source_ids
-        from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
-                              $qualifiers::varchar[], [], $include_derived)
-    ) as f,
-        unnest(string_split(f.source_ids, '; ')) as given(source_id)
+        select distinct unnest(source_ids) as source_id
+        from filtered_rows($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
+                           $qualifiers::varchar[], [], $include_derived)
+    ) as f
     join sources as s using (source_id)
-    group by s.source_id
 ),
 
 in_use as (
