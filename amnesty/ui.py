@@ -16,7 +16,7 @@ from amnesty.page_language import current_language
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
 from components.rows import quote_lines
-from components.text import markdown_literal, marked_html
+from components.text import marked_html, table_html
 
 # No plotly mode bar: on a phone it sits on the chart's title, and the download menu below each
 # chart gives the files, words included.
@@ -46,37 +46,30 @@ def show_chart(chart: Chart, key: str) -> None:
                           "formulas from running."))
 
 
-def show_table(frame: pd.DataFrame, labels: dict[str, str], key: str) -> None:
-    """A short reference table in full, wrapped rather than scrolled: `labels` picks the columns
-    and names them for a reader. st.table renders every cell as Markdown, so text cells are made
-    literal.
-
-    On a phone the same rows are shown as cards, one "label: value" line per cell: four to seven
-    columns of words, dates and long numbers do not fit 390 px even wrapped, and a table that
-    scrolls sideways cannot be scrolled from the keyboard (WCAG 1.4.10 reflow, 2.1.1). The
-    stylesheet (amnesty/accessibility.css) shows one of the two by the screen's width and hides the
-    other from screen readers too.
-    """
+def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """A short reference table in full, wrapped rather than scrolled, with a card per row on a
+    phone (components.text.table_html): `labels` picks the columns and names them for a reader.
+    Numbers are written in the reader's language and set flush right; text is shown as typed."""
+    lang = current_language()
+    numeric = {i for i, column in enumerate(labels) if _number(frame[column])}
     # Plain lists, not DataFrame.apply and Series.map: those took half of Sources & method's
-    # rerun (bench/RESULTS.md). Numbers, dates and flags keep their types for st.table.
-    cells = {label: [markdown_literal(v) if isinstance(v, str) else v for v in frame[column].tolist()]
-             for column, label in labels.items()}
-    with st.container(key=f"wide-table-{key}"):
-        st.table(pd.DataFrame({label: frame[column].array if _typed(frame[column]) else cells[label]
-                               for column, label in labels.items()}), hide_index=True)
-    with st.container(key=f"narrow-table-{key}"):
-        # The bold labels are ours; the values were made literal above. All the cards are one
-        # Markdown element, a rule between rows: an element per row made Sources & method send
-        # some 150 of them on every run.
-        st.markdown("\n\n---\n\n".join(
-            "  \n".join(f"**{label}:** {value}" for label, value in zip(cells, row) if not _empty(value))
-            for row in zip(*cells.values())))
+    # rerun (bench/RESULTS.md).
+    cells = [[_cell(value, lang) for value in frame[column].tolist()] for column in labels]
+    st.html(table_html(list(labels.values()), list(zip(*cells)), numeric))
 
 
-def _typed(column: pd.Series) -> bool:
-    """A column of numbers, dates or flags, which st.table shows as they are (no text to escape)."""
-    return (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
-            or pd.api.types.is_datetime64_any_dtype(column))
+def _number(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
+def _cell(value, lang) -> str:
+    if _empty(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():  # a count in a column with gaps
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return lang.number(value)
+    return str(value)  # never rounded: a fraction is shown as stored
 
 
 def _empty(value) -> bool:

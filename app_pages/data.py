@@ -84,8 +84,8 @@ reader = rows[READER_COLUMNS].assign(
     source_name=[lang._(s) if isinstance(s, str) else s for s in rows["source_name"]],
 ).astype("string").fillna("")
 reader.loc[rows["derived"].to_numpy(), "source_name"] = lang._("Derived here")
-# A table on a wide screen, a card per row on a phone; its cells go through the text door.
-show_table(reader, reader_labels(READER_COLUMNS, lang), key="data-rows")
+# A table on a wide screen, a card per row on a phone; its cells are escaped (components.text.table_html).
+show_table(reader, reader_labels(READER_COLUMNS, lang))
 
 with st.expander(lang._("Every column, as in the downloads")):
     st.caption(lang._("The files name each column as in brackets here; hover a heading for its meaning."))

@@ -51,14 +51,13 @@ st.markdown(lang._("One figure, every source behind it. A number repeated by an 
 corroboration = page_of_rows("figure_corroboration", key="corroboration")
 show_table(corroboration.assign(sources_text=corroboration["credits"].map("; ".join)), {
     "act_title": lang._("Act"), "measure_label": lang._("What was counted"), "value_text": lang._("Figure"),
-    "as_of": lang._("As of"), "source_count": lang._("Sources"), "sources_text": lang._("Who gives it")},
-           key="corroboration")
+    "as_of": lang._("As of"), "source_count": lang._("Sources"), "sources_text": lang._("Who gives it")})
 
 st.header(lang._("Where the sources disagree"))
 st.markdown(lang._("Each figure below is kept once, with every source's reading beside it: the "
                    "dashboard does not pick one silently."))
 sides = rows("disagreements")
-for number, (_, figure) in enumerate(sides.groupby("figure_id", sort=False)):
+for _, figure in sides.groupby("figure_id", sort=False):
     first = figure.iloc[0]
     st.subheader(lang._("{act}: {measure}, {number}", act=literal(first.act_title),
                         measure=literal(first.measure_label.lower()), number=literal(first.value_text)))
@@ -66,13 +65,12 @@ for number, (_, figure) in enumerate(sides.groupby("figure_id", sort=False)):
     show_table(figure.assign(source_credit=[credits.get(c, c) for c in figure["source_credit"]],
                              reading=[lang._(r) for r in figure["reading"]]),
                {"source_credit": lang._("Source"), "reading": lang._("Its reading"),
-                "qualifier_words": lang._("Its words"), "locator": lang._("Where")},
-               key=f"disagreement-{number}")
+                "qualifier_words": lang._("Its words"), "locator": lang._("Where")})
 
 st.header(lang._("How qualifiers are read"))
 show_table(method_words.qualifier_readings(lang, rows("qualifier_readings")), {
     "qualifier_text": lang._("Qualifier"), "reading": lang._("How it is read"),
-    "figures_in_use": lang._("Figures"), "example_text": lang._("Example")}, key="qualifiers")
+    "figures_in_use": lang._("Figures"), "example_text": lang._("Example")})
 
 st.header(lang._("What is derived, and how"))
 st.markdown(lang._("These numbers are not published anywhere: the build computes them from published "
@@ -80,7 +78,7 @@ st.markdown(lang._("These numbers are not published anywhere: the build computes
                    "number is never more exact than its inputs."))
 show_table(page_of_rows("derived_figures_by_act", key="derived"), {
     "act_title": lang._("Act"), "measure_label": lang._("Derived figure"), "value_text": lang._("Value"),
-    "derivation": lang._("Computed as"), "stage": lang._("Stage")}, key="derived")
+    "derivation": lang._("Computed as"), "stage": lang._("Stage")})
 
 st.header(lang._("A claim checked against the figures"))
 st.markdown(lang._("The AI-written article says the latest act “more than doubles the largest previous "
@@ -88,9 +86,8 @@ st.markdown(lang._("The AI-written article says the latest act “more than doub
 show_table(method_words.claim_check(lang, rows("largest_previous_claim_check")), {
     "reading": lang._("Reading"), "latest_text": lang._("Latest act"),
     "previous_act_title": lang._("Largest earlier act"), "previous_text": lang._("Its figure"),
-    "twice_previous_text": lang._("Twice that"), "verdict": lang._("Verdict")}, key="claim-check")
+    "twice_previous_text": lang._("Twice that"), "verdict": lang._("Verdict")})
 
 st.header(lang._("What is unknown"))
 show_table(method_words.unknowns(lang, page_of_rows("unknown_figures", key="unknown")), {
-    "subject": lang._("Act or group"), "what_is_unknown": lang._("Not given"), "why": lang._("Why")},
-           key="unknown")
+    "subject": lang._("Act or group"), "what_is_unknown": lang._("Not given"), "why": lang._("Why")})

@@ -171,6 +171,14 @@ HISTORY = [
      "elements (name, details, note, link), some 200 of the page's elements",
      "the sources as one escaped HTML list (`components.text.source_list_html`; Act detail's too): 54 ms in the "
      "same machine state as the 89 ms (commit 6130d9f); 61 ms in this run"),
+    ("Sources & method's rerun, again (issue 16)",
+     "61 ms in the bench run at commit 85f7d27, 78-82 ms in two rounds on this machine just before the change: "
+     "each of the seven reference tables was an st.table (Arrow, 2.6 ms a table) plus its phone cards as "
+     "Markdown, every text cell made literal for that Markdown (9 ms in all)",
+     "each reference table as one escaped HTML element, the table and its cards together "
+     "(`components.text.table_html`; the Data page's reader table too), numbers in the reader's language: "
+     "43-67 ms in the same two rounds (`bench/server_side.py --only app_pages/sources_and_method.py`), "
+     "the same 148 rows shown"),
     ("A deep link's first health check through nginx (issue 16)",
      "Streamlit's frontend asked the page's own path first (`/act/_stcore/health`), got a 404 and asked the "
      "root 100 ms later: the websocket opened at 0.89-1.01 s on the four pages with a path (medians of five "

@@ -56,7 +56,9 @@ def _points(spec: str) -> int:
 
 
 def _shown(at) -> dict:
-    frames = sum(len(el.value) for el in at.dataframe) + sum(len(el.value) for el in at.table)
+    # A reference table is an st.html element (components.text.table_html): a row per <tr> in its body.
+    frames = sum(len(el.value) for el in at.dataframe) + sum(
+        el.proto.body.partition("<tbody>")[2].count("<tr>") for el in at.get("html"))
     points = 0
     charts = 0
     for el in at.get("plotly_chart"):

@@ -156,3 +156,24 @@ def source_list_html(sources) -> str:
         items.append(f"<li>{''.join(lines)}</li>")
     # role="list": Safari drops a list's semantics when its bullets are styled away.
     return f'<ul class="source-list" role="list">{"".join(items)}</ul>'
+
+
+def table_html(labels, rows, numeric=()) -> str:
+    """A reference table as one element for st.html, drawn twice: a <table> for a wide screen and
+    a card per row for a phone, where four to seven columns of words, dates and long numbers do
+    not fit 390 px even wrapped, and a table that scrolls sideways cannot be scrolled from the
+    keyboard (WCAG 1.4.10 reflow, 2.1.1). The stylesheet (amnesty/accessibility.css) shows one by
+    the screen's width; display:none hides the other from screen readers too.
+
+    `labels` name the columns; each row holds one text per column, '' for none (an empty cell,
+    and no line on the card). Columns at the positions in `numeric` are set flush right. Every text
+    is escaped (html_text). One element per table: as an st.table each cost a rerun 2.6 ms, and
+    making its cells literal for st.table's Markdown as much again (issue 16)."""
+    right = lambda i: ' class="number"' if i in numeric else ""  # noqa: E731
+    head = "".join(f'<th scope="col"{right(i)}>{html_text(label)}</th>' for i, label in enumerate(labels))
+    body = "".join("<tr>" + "".join(f"<td{right(i)}>{html_text(cell)}</td>" for i, cell in enumerate(row))
+                   + "</tr>" for row in rows)
+    cards = "".join("<dl>" + "".join(f"<div><dt>{html_text(label)}:</dt> <dd>{html_text(cell)}</dd></div>"
+                                     for label, cell in zip(labels, row) if cell) + "</dl>" for row in rows)
+    return (f'<div class="reference-table"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+            f'<div class="cards">{cards}</div></div>')

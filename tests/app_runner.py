@@ -33,6 +33,23 @@ def html_links(app) -> dict[str, str]:
             for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', e.proto.body)}
 
 
+def html_tables(app) -> list:
+    """Each table in the page's st.html elements (components.text.table_html) as a DataFrame of
+    the text a reader sees in its cells, named by its header. Read with regular expressions: enough
+    for the HTML our own builder writes."""
+    import pandas as pd
+
+    tables = []
+    for element in app.get("html"):
+        for table in re.findall(r"<table>(.*?)</table>", element.proto.body, re.S):
+            cell = lambda body: html_shown(body).strip()  # noqa: E731
+            head = [cell(th) for th in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+            rows = [[cell(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+                    for tr in re.findall(r"<tr>(.*?)</tr>", table.partition("<tbody>")[2], re.S)]
+            tables.append(pd.DataFrame(rows, columns=head))
+    return tables
+
+
 def run_app_page(page: str, query_params: dict[str, str]):
     """Open app.py with `query_params` in the URL, then switch to `page`, as a reader following a link
     would; any key may be a parameter."""

@@ -5,9 +5,10 @@ import pytest
 
 from amnesty.db import run_query
 from amnesty.filters import Filters
+from amnesty.i18n import ENGLISH
 from amnesty.version import built_version
 from amnesty.figures import CHART_ACTS
-from app_runner import html_shown, shown
+from app_runner import html_shown, html_tables, shown
 
 
 @pytest.fixture(scope="module")
@@ -94,13 +95,13 @@ def test_data_page_filters_from_url(run_page, db):
     app = run_page("app_pages/data.py", act="pardon-2016")
     assert_clean(app)
     expected = run_query(db, "all_figures", **Filters.of(act_ids=["pardon-2016"]).query_params())
-    assert len(app.table[0].value) == len(app.dataframe[0].value) == len(expected)
+    assert len(html_tables(app)[0]) == len(app.dataframe[0].value) == len(expected)
     assert f"{len(expected)} rows" in page_text(app)
 
 
 def test_the_data_table_speaks_to_readers_and_the_files_keep_machine_names(run_page, db):
     app = run_page("app_pages/data.py", act="amnesty-2025-26")
-    table = app.table[0].value.map(shown)
+    table = html_tables(app)[0]
     assert list(table.columns)[:3] == ["Act", "What was counted", "Figure"]
     assert {"Qualifier in words", "Source", "As of"} <= set(table.columns)
     expected = run_query(db, "all_figures", **Filters.of(act_ids=["amnesty-2025-26"]).query_params())
@@ -108,7 +109,7 @@ def test_the_data_table_speaks_to_readers_and_the_files_keep_machine_names(run_p
     # Qualifiers read as words: more_than is "more than", and no code with an underscore is shown.
     assert list(table["Qualifier in words"]) == [q.replace("_", " ") for q in expected["qualifier"]]
     assert "more than" in set(table["Qualifier in words"])
-    # Every value is there in full (st.table wraps; nothing is cut to fit a cell).
+    # Every value is there in full (the table wraps; nothing is cut to fit a cell).
     assert list(table["What was counted"]) == list(expected["measure_label"])
 
 
@@ -177,7 +178,7 @@ def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db
     for source in run_query(db, "sources").itertuples():
         assert source.short_name in text and source.kind_text in text
         assert source.reliability_note in text
-    claims = app.table[-2].value.map(shown)
+    claims = html_tables(app)[-2]
     expected = run_query(db, "largest_previous_claim_check")
     assert list(claims["Verdict"]) == list(expected["verdict"])
     assert list(claims["Twice that"]) == list(expected["twice_previous_text"])
@@ -187,10 +188,11 @@ def test_sources_and_method_lists_every_source_and_checks_the_claim(run_page, db
 
 def test_sources_and_method_reference_tables_are_whole_and_labelled(run_page, db):
     app = run_page("app_pages/sources_and_method.py")
-    # source counts are numbers: st.table shows them as they are, not through the text door
-    corroboration = app.table[0].value
-    assert list(corroboration["Sources"]) == list(run_query(db, "figure_corroboration")["source_count"])
-    qualifiers, derived, claims, unknown = (t.value.map(shown) for t in app.table[-4:])
+    tables = html_tables(app)
+    # source counts are numbers, written in the reader's language
+    counts = run_query(db, "figure_corroboration")["source_count"]
+    assert list(tables[0]["Sources"]) == [ENGLISH.number(n) for n in counts]
+    qualifiers, derived, claims, unknown = tables[-4:]
     assert list(qualifiers["Qualifier"]) == list(run_query(db, "qualifier_readings")["qualifier_text"])
     expected = run_query(db, "derived_figures_by_act")
     assert list(zip(derived["Derived figure"], derived["Value"])) == list(
@@ -208,11 +210,11 @@ def test_a_long_reference_table_is_shown_a_page_at_a_time(run_page, db, monkeypa
     assert len(whole) > 40
     app = run_page("app_pages/sources_and_method.py")
     assert not app.exception
-    assert list(app.table[0].value["Sources"]) == list(whole["source_count"][:20])
+    assert list(html_tables(app)[0]["Sources"]) == [str(n) for n in whole["source_count"][:20]]
     box = app.number_input(key="corroboration-page")
     assert box.max == -(-len(whole) // 20)
     box.set_value(2).run()
-    assert list(app.table[0].value["Sources"]) == list(whole["source_count"][20:40])
+    assert list(html_tables(app)[0]["Sources"]) == [str(n) for n in whole["source_count"][20:40]]
     assert any(c.value == f"{len(whole)} rows; showing 21–40." for c in app.caption)
 
 

@@ -194,7 +194,8 @@ STYLESHEET_CALL = "st.html(STYLESHEET)"
 LANG_SCRIPT_CALL = 'st.html(LANG_SCRIPTS[lang.code], unsafe_allow_javascript=True, width="content")'
 # And text with a quote marked with its language: components.text.marked_html escapes every part.
 MARKED_CALLS = ("st.html(marked_html(parts))", "st.html(marked_html(parts, caption=True))",
-                "st.html(source_list_html(listed))")
+                "st.html(source_list_html(listed))",
+                "st.html(table_html(list(labels.values()), list(zip(*cells)), numeric))")
 
 
 def test_no_raw_html_is_rendered():
@@ -261,6 +262,24 @@ def test_the_source_list_is_escaped_and_links_only_web_addresses():
         '<p><a href="https://example.org/a%22onmouseover=%22alert%281%29" target="_blank" '
         'rel="noopener noreferrer">example.org</a></p></li>'
         '<li><p><strong>Monitor</strong> — monitor</p></li></ul>')
+
+
+def test_a_reference_table_is_escaped_in_its_cells_and_its_cards():
+    """What st.html(table_html(...)) renders: every label and cell as typed, in the table and in
+    the phone's cards, and an empty cell left off its card."""
+    from components.text import table_html
+
+    hostile = '<img src=x onerror="alert(1)"> [x](https://example.invalid) $x$'
+    assert "<img" in f"<td>{hostile}</td>"  # the attack, on raw HTML
+    html = table_html([f"Act {hostile}", "Sources"], [(hostile, "2"), ("", "1,234")], numeric={1})
+    escaped = '&lt;img src=x onerror="alert(1)"&gt; [x](https://example.invalid) &#36;x&#36;'
+    assert html == (
+        '<div class="reference-table"><table><thead><tr>'
+        f'<th scope="col">Act {escaped}</th><th scope="col" class="number">Sources</th></tr></thead>'
+        f'<tbody><tr><td>{escaped}</td><td class="number">2</td></tr>'
+        '<tr><td></td><td class="number">1,234</td></tr></tbody></table><div class="cards">'
+        f'<dl><div><dt>Act {escaped}:</dt> <dd>{escaped}</dd></div><div><dt>Sources:</dt> <dd>2</dd></div></dl>'
+        '<dl><div><dt>Sources:</dt> <dd>1,234</dd></div></dl></div></div>')
 
 
 def test_the_raw_html_check_would_catch_it():

@@ -63,7 +63,7 @@ def test_the_data_page_at_desktop_and_phone_width(page, phone, server):
         open_page(tab, f"{server.url}/data?act=amnesty-2025-26")
         assert problems(tab) == []
         cut = tab.eval_on_selector_all(
-            "[data-testid=stTable] td, [data-testid=stTable] th",
+            ".reference-table td, .reference-table th",
             "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1"
             " || c.scrollHeight > c.clientHeight + 1).map(c => c.innerText)")
         assert cut == [], name
