@@ -51,10 +51,11 @@ def show_table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     phone (components.text.table_html): `labels` picks the columns and names them for a reader.
     Numbers are written in the reader's language and set flush right; text is shown as typed."""
     lang = current_language()
-    numeric = {i for i, column in enumerate(labels) if _number(frame[column])}
+    columns = [frame[column] for column in labels]
+    numeric = {i for i, column in enumerate(columns) if _number(column)}
     # Plain lists, not DataFrame.apply and Series.map: those took half of Sources & method's
     # rerun (bench/RESULTS.md).
-    cells = [[_cell(value, lang) for value in frame[column].tolist()] for column in labels]
+    cells = [[_cell(value, lang) for value in column.tolist()] for column in columns]
     st.html(table_html(list(labels.values()), list(zip(*cells)), numeric))
 
 
