@@ -170,7 +170,7 @@ HISTORY = [
      "148 ms in the bench run at commit 15ec8ff (89 ms on a quieter machine): each of the 53 sources was four "
      "elements (name, details, note, link), some 200 of the page's elements",
      "the sources as one escaped HTML list (`components.text.source_list_html`; Act detail's too): 54 ms in the "
-     "same machine state as the 89 ms (commit 6130d9f); 61 ms in this run"),
+     "same machine state as the 89 ms (commit 6130d9f); 61 ms in the bench run at commit 85f7d27"),
     ("Sources & method's rerun, again (issue 16)",
      "61 ms in the bench run at commit 85f7d27, 78-82 ms in two rounds on this machine just before the change: "
      "each of the seven reference tables was an st.table (Arrow, 2.6 ms a table) plus its phone cards as "
@@ -295,6 +295,10 @@ def _chart_note(page, floor) -> str:
                      f"{_s(floor['first_chart_median_s'] - floor['plotly_loaded_median_s'])})")
     parts.append(f"script done at {_s(page['script_done_median_s'])} (bare chart page "
                  f"{_s(floor['script_done_median_s'])})")
+    # From a chromium trace of Act detail's first visit (CDP Profiler, Tracing; not run by the bench).
+    parts.append("a preloaded module is fetched, not run: Streamlit runs the plotly chunk (0.5-1.2 s of the "
+                 "main thread in the visits traced) only once the chart's element is drawn, and that waits "
+                 "for the page's other elements that arrived with it (one React render of 0.2-0.35 s)")
     return "Held back by: " + "; ".join(parts)
 
 
