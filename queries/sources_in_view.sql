@@ -1,15 +1,15 @@
 -- The sources a view's rows rest on, as its citation lists them: every source of each figure
--- (first or further, '; '-joined by the macro), the one it is attributed to, and the copy each
--- was read in. amnesty.bundle.used_sources picks the same from a download's rows; the Data page
+-- (first or further: filtered_rows keeps each figure's list of them), the one it is attributed
+-- to, and the copy each was read in. amnesty.bundle.used_sources picks the same from a download's rows; the Data page
 -- asks here, so at a million figures it fetches the sources it cites, not every source and every
 -- pair of ids (issue 16: rows fetched against rows shown).
--- Each distinct pair is split once, not each figure's: a million figures share a few hundred.
+-- Each distinct pair is unnested once, not each figure's: a million figures share a few hundred.
 with given as (
-    select unnest(string_split(source_ids, '; ')) as source_id, attributed_to
+    select unnest(source_ids) as source_id, attributed_to
     from (
         select distinct source_ids, attributed_to
-        from filtered_figures($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
-                              $qualifiers::varchar[], $source_ids::varchar[], $include_derived)
+        from filtered_rows($act_ids::varchar[], $measure_ids::varchar[], $stages::varchar[],
+                           $qualifiers::varchar[], $source_ids::varchar[], $include_derived)
     )
 ),
 
