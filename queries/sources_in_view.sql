@@ -1,8 +1,8 @@
 -- The sources a view's rows rest on, as its citation lists them: every source of each figure
 -- (first or further: filtered_rows keeps each figure's list of them), the one it is attributed
--- to, and the copy each was read in. amnesty.bundle.used_sources picks the same from a download's rows; the Data page
--- asks here, so at a million figures it fetches the sources it cites, not every source and every
--- pair of ids (issue 16: rows fetched against rows shown).
+-- to, and the copy each was read in. amnesty.bundle.used_sources picks the same from a
+-- download's rows; the Data page asks here, so at a million figures it fetches the sources it
+-- cites, not every source and every pair of ids (issue 16: rows fetched against rows shown).
 -- Each distinct pair is unnested once, not each figure's: a million figures share a few hundred.
 with given as (
     select unnest(source_ids) as source_id, attributed_to
