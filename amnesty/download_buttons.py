@@ -17,6 +17,7 @@ from amnesty import render
 from amnesty.filters import Filters
 from amnesty.i18n import N_, Language
 from amnesty.page_language import current_language
+from amnesty.panels import lazy_panel
 from amnesty.citation import Citation
 from amnesty.downloads import DOWNLOAD_MEDIA_TYPES, download_file_name, filtered_download
 from amnesty.export_spec import ExportSpec
@@ -123,11 +124,10 @@ def _data_file(con, filters: Filters, fmt: str, url: str | None, lang: Language)
 
 
 def copy_panel(label: str, key: str):
-    """An expander whose copyable code blocks are drawn only once the reader opens it: Streamlit
-    fetches its syntax highlighter (0.5 MB gzipped, most of a first visit's excess: issue 16) for
-    the first code block a page shows. The open expander, or None while it is closed."""
-    panel = st.expander(label, icon=":material/content_copy:", key=key, on_change="rerun")
-    return panel if panel.open else None
+    """A lazy panel for copyable code blocks: Streamlit fetches its syntax highlighter (0.5 MB
+    gzipped, most of a first visit's excess: issue 16) for the first code block a page shows. The
+    open expander, or None while it is closed."""
+    return lazy_panel(label, key, icon=":material/content_copy:")
 
 
 def how_to_cite(cite: Citation) -> None:

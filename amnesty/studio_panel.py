@@ -20,6 +20,7 @@ import streamlit as st
 
 from amnesty.i18n import language
 from amnesty.page_language import current_language
+from amnesty.panels import lazy_panel
 
 from amnesty import render, webapp
 from amnesty.export_spec import (CUSTOM, HTML_MODE_HELP, HTML_MODES, MAX_TEXT, PRESETS, ExportSpec,
@@ -52,9 +53,8 @@ def customise_panel(chart: Chart, key: str) -> None:
 
 @st.fragment
 def _panel(chart: Chart, key: str) -> None:
-    panel = st.expander(current_language()._("Customise and download"), icon=":material/tune:", key=f"{key}-studio",
-                        on_change="rerun")
-    if not panel.open:
+    panel = lazy_panel(current_language()._("Customise and download"), key=f"{key}-studio", icon=":material/tune:")
+    if panel is None:
         return
     with panel:
         name = chart.name if is_figure(chart.name) else "chart"

@@ -2,8 +2,9 @@
 
 The figure already carries its title, notes and source line (so exports match the app); here it
 gets its alt text as its accessible name, download buttons (PNG/SVG/PDF/HTML, made only when
-clicked), the "Customise and download" panel (the figure studio) and the same rows as a table, with
-the hover's quotes and sources beside it as plain text.
+clicked), the "Customise and download" panel (the figure studio) and a panel with the same rows as
+a table, with the hover's quotes and sources beside it as plain text. Both panels are drawn only
+once opened (amnesty.panels).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import streamlit as st
 from amnesty.data_dictionary import reader_table
 from amnesty.download_buttons import chart_downloads
 from amnesty.page_language import current_language
+from amnesty.panels import lazy_panel
 from amnesty.studio_panel import customise_panel
 from components.chart import Chart
 from components.rows import quote_lines
@@ -30,11 +32,21 @@ def show_chart(chart: Chart, key: str) -> None:
                     theme=None, alt=chart.alt_text)
     chart_downloads(chart, key)
     customise_panel(chart, key)
+    _numbers_panel(chart, key)
+
+
+@st.fragment
+def _numbers_panel(chart: Chart, key: str) -> None:
+    """The chart's rows as a table, drawn when the reader opens the panel (a fragment: opening it
+    reruns this panel alone, not the page)."""
     lang = current_language()
+    panel = lazy_panel(lang._("The numbers in this chart"), key=f"{key}-numbers")
+    if panel is None:
+        return
     if lang.code not in chart.beside:
         chart.beside[lang.code] = (reader_table(chart.data, lang), quote_lines(chart.data, lang))
     table, lines = chart.beside[lang.code]
-    with st.expander(lang._("The numbers in this chart"), expanded=False, key=f"{key}-numbers"):
+    with panel:
         st.dataframe(table, hide_index=True, width="stretch", key=f"{key}-table")
         # The hover's quote, derivation and sources, which the grid cuts short, in full and as plain
         # text (escaped, so data stays literal), so a reader without a mouse reads them; the quote

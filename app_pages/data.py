@@ -4,6 +4,7 @@ import streamlit as st
 
 from amnesty import webapp
 from amnesty.page_language import current_language
+from amnesty.panels import lazy_panel
 from amnesty.citation import citation
 from amnesty.data_dictionary import column_descriptions, reader_labels
 from amnesty.data_urls import data_url, fetch_code, site_url, split_values
@@ -87,13 +88,14 @@ reader.loc[rows["derived"].to_numpy(), "source_name"] = lang._("Derived here")
 # A table on a wide screen, a card per row on a phone; its cells are escaped (components.text.table_html).
 show_table(reader, reader_labels(READER_COLUMNS, lang))
 
-with st.expander(lang._("Every column, as in the downloads")):
-    st.caption(lang._("The files name each column as in brackets here; hover a heading for its meaning."))
+# Drawn once opened (amnesty.panels): a closed panel's grid still delayed the page's first drawing.
+if panel := lazy_panel(lang._("Every column, as in the downloads"), key="data-columns"):
+    panel.caption(lang._("The files name each column as in brackets here; hover a heading for its meaning."))
     names = reader_labels(rows.columns, lang)
-    st.dataframe(rows, hide_index=True, width="stretch", key="data-table",
-                 column_config={column: st.column_config.Column(
-                     f"{names[column]} ({column})", help=markdown_literal(text))
-                     for column, text in column_descriptions(rows.columns, lang).items()})
+    panel.dataframe(rows, hide_index=True, width="stretch", key="data-table",
+                    column_config={column: st.column_config.Column(
+                        f"{names[column]} ({column})", help=markdown_literal(text))
+                        for column, text in column_descriptions(rows.columns, lang).items()})
 
 # -- stable links, code, downloads, citation ------------------------------------------------------
 version = webapp.dataset_version()

@@ -65,6 +65,19 @@ def run_app_page(page: str, query_params: dict[str, str]):
     return app
 
 
+def open_panels(app):
+    """Open the page's lazy panels (amnesty.panels) as a reader would, and run it again: a closed
+    one draws nothing. The figure studio stays shut (its preview draws with chromium; its own
+    tests open it)."""
+    # A keyed expander's id ends with its key: "$$ID-<hash>-<key>".
+    keys = [e.proto.id.split("-", 2)[2] for e in app.expander if e.proto.id.startswith("$$ID-")]
+    for key in keys:
+        if not key.endswith("-studio"):
+            app.session_state[key] = True
+    app.run()
+    return app
+
+
 def clear_app_caches() -> None:
     """Forget every cached connection, query, chart and version, as a fresh server would: a test
     that serves another database must not leave its results to the next test."""

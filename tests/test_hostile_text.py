@@ -29,7 +29,7 @@ from amnesty.build import build
 from amnesty.cli import app
 from amnesty.db import connect
 from amnesty.figures import build_chart, figure_names
-from app_runner import app_serving, html_shown
+from app_runner import app_serving, html_shown, open_panels
 from components.text import (URL_ECHO_LIMIT, WORD_JOINER, cut, markdown_code, markdown_literal,
                              one_line, plotly_text, readme_literal)
 from amnesty.validate import validate
@@ -138,7 +138,7 @@ PAGES = [("app_pages/overview.py", {}), ("app_pages/act_detail.py", {"act": LATE
 @pytest.mark.parametrize("lang", ["en", "ru"])  # a translated sentence is ours; data inside it is not
 @pytest.mark.parametrize("page, params", PAGES, ids=[p.split("/")[-1][:-3] for p, _ in PAGES])
 def test_no_planted_text_reaches_markdown_as_markup(hostile_app, page, params, lang):
-    app = hostile_app(page, **params, lang=lang)
+    app = open_panels(hostile_app(page, **params, lang=lang))  # the panels' tables and quotes too
     assert not app.exception, [e.value for e in app.exception]
     strings = markdown_strings(app)
     # Escaped, the host reads "attacker\.example": the raw host in Markdown is an unescaped value.
@@ -163,7 +163,7 @@ def test_no_planted_text_reaches_html_as_markup(hostile_app, page, params, lang)
     """Sources & method and Act detail list their sources, and Sources & method and the Data page
     draw their reference tables, as st.html elements: the planted names, titles, notes and cells
     show as typed, and no tag or link comes from them."""
-    app = hostile_app(page, **params, lang=lang)
+    app = open_panels(hostile_app(page, **params, lang=lang))
     assert not app.exception, [e.value for e in app.exception]
     bodies = [e.proto.body for e in app.get("html")
               if not e.proto.body.lstrip().startswith(("<style", "<script"))]
@@ -176,7 +176,7 @@ def test_no_planted_text_reaches_html_as_markup(hostile_app, page, params, lang)
 
 
 def test_data_page_column_help_from_the_data_dictionary_is_literal(hostile_app):
-    app = hostile_app("app_pages/data.py")
+    app = open_panels(hostile_app("app_pages/data.py"))
     help_texts = [c.get("help", "") for c in json.loads(app.dataframe[0].proto.columns).values()]
     note = [h for h in help_texts if "Official notice" in h]
     assert note and all(ATTACKER not in h for h in note), help_texts

@@ -21,10 +21,10 @@ def open_expanders(page) -> None:
     table) so the audit reads what is inside them too."""
     for summary in page.locator("[data-testid=stExpander] summary").all():
         summary.click()
-    # Opening "Customise and download" reruns its fragment, and a click that lands during that run
-    # can be lost (seen once in CI): the expanders still shut are clicked once more.
+    # Each panel draws its contents once opened (amnesty.panels), in a rerun; a click that lands
+    # during another panel's run can be lost (seen once in CI): those still shut are clicked again.
     every_open = ("() => [...document.querySelectorAll('[data-testid=stExpander] details')]"
-                  ".every(d => d.open)")
+                  ".every(d => d.open && d.querySelector('[data-testid=stElementContainer]'))")
     try:
         page.wait_for_function(every_open, timeout=20_000)
     except PlaywrightTimeout:
