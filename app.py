@@ -67,5 +67,7 @@ else:
 
     from amnesty.data_routes import data_routes
     from amnesty.html_lang import HtmlLangMiddleware
+    from amnesty.tcp_nodelay import send_without_delay
 
+    send_without_delay()  # the server has bound its socket and accepts no reader yet: no 40 ms waits
     app = st.App(__file__, routes=data_routes(), middleware=[Middleware(HtmlLangMiddleware)])
