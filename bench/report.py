@@ -201,6 +201,19 @@ HISTORY = [
      "it, first chart no better; in the visits traced, the page's own bundle finished later, sharing the "
      "browser's six connections with them. What the text waits for is in the first-text rows: the frontend's "
      "health check, then the main thread's work on what arrived"),
+    ("A chart's table of numbers, and the Data page's table of every column, on a first visit",
+     "each closed panel's grid and the hover's quotes (13 HTML lines under the Overview's chart) went out with "
+     "the page and were drawn in the browser's first batch, beside the chart's own element",
+     "drawn once the panel opens (`amnesty.panels.lazy_panel`; the numbers panel reruns alone, as a fragment): "
+     "first chart on the Overview 2.68 -> 2.33 s and on Act detail 2.85 -> 2.59 s, against the bare chart page's "
+     "2.14 s in the same rounds; first text on the Overview 1.19 -> 1.07 s (5 visits each, through nginx)"),
+    ("Each script run's messages on their way to the browser",
+     "Streamlit binds its listening socket with protocol 0, so asyncio left Nagle's algorithm on: the "
+     "Overview's first messages, ready 4 ms after a websocket client asked, reached it at 44 ms, with the rest "
+     "of the run; on Act detail a second burst waited 43 ms more (`bench/ws_timeline.py`, direct)",
+     "TCP_NODELAY on the listening socket, which each accepted connection inherits (`amnesty.tcp_nodelay`, set "
+     "when app.py is read): the first messages at 3-18 ms, the Overview's whole run 46 -> 35 ms. The target's "
+     "bare pages keep Streamlit's setting; the rows also give each page against bare pages with the option"),
 ]
 
 
@@ -230,6 +243,10 @@ def _unavailable(section) -> str | None:
 
 # --- rows --------------------------------------------------------------------------------------
 
+# The bare pages again, with the socket option the app's server sets (amnesty.tcp_nodelay, bench/serve.py).
+NODELAY_TEXT, NODELAY_CHART = "bare text page, TCP_NODELAY", "bare chart page, TCP_NODELAY"
+
+
 def page_rows(pages: dict | None) -> list[dict]:
     why = _unavailable(pages)
     if why:
@@ -240,6 +257,7 @@ def page_rows(pages: dict | None) -> list[dict]:
                      f"≤ {FIRST_CHART_RATIO}× bare", status, why)]
     bare = {b["label"]: b for b in pages["bare"]}
     text_floor, chart_floor = bare["bare text page"], bare["bare chart page"]
+    text_nodelay, chart_nodelay = bare.get(NODELAY_TEXT, {}), bare.get(NODELAY_CHART, {})
     scale = set(pages.get("scale_labels", []))
     text_rows, chart_rows = [], []
     for page in pages["pages"]:
@@ -252,21 +270,35 @@ def page_rows(pages: dict | None) -> list[dict]:
             common += f"; {page['exceptions']} exception(s) on the page"
         text_rows.append(_ratio_row(f"First text: {page['label']}", n, page.get("first_text_median_s"),
                                     text_floor.get("first_text_median_s"), "bare text page", FIRST_TEXT_RATIO,
-                                    common, _text_note(page, text_floor)))
+                                    common, _text_note(page, text_floor),
+                                    _against_nodelay(page.get("first_text_median_s"),
+                                                     text_nodelay.get("first_text_median_s"))))
         chart_rows.append(_ratio_row(f"First chart: {page['label']}", n, page.get("first_chart_median_s"),
                                      chart_floor.get("first_chart_median_s"), "bare chart page", FIRST_CHART_RATIO,
-                                     common, _chart_note(page, chart_floor)))
+                                     common, _chart_note(page, chart_floor),
+                                     _against_nodelay(page.get("first_chart_median_s"),
+                                                      chart_nodelay.get("first_chart_median_s"))))
     return text_rows + chart_rows + bytes_rows(pages.get("first_visit_bytes"))
 
 
-def _ratio_row(measure, n, value, floor, floor_label, target, common, held_back) -> dict:
+def _ratio_row(measure, n, value, floor, floor_label, target, common, held_back, also="") -> dict:
     how = f"median of {n}, fresh browser context each, through nginx; {floor_label} in the same rounds"
     if value is None or not floor:
         return _row(measure, how, "–", f"≤ {target}× {floor_label}", FAILED, "not seen on the page; " + common)
     ratio = value / floor
     ok = ratio <= target
+    common += also
     return _row(measure, how, f"{_s(value)} = {ratio:.2f}× {floor_label} ({_s(floor)})", f"≤ {target}× {floor_label}",
                 MEETS if ok else MISSES, common if ok else f"{common}. {held_back}")
+
+
+def _against_nodelay(value, floor) -> str:
+    """The same page against the bare page served with the app's socket option: the bare pages of
+    the target are as Streamlit serves them, with Nagle's algorithm on (amnesty.tcp_nodelay)."""
+    if value is None or not floor:
+        return ""
+    return (f"; {value / floor:.2f}× the same bare page with the app's TCP_NODELAY ({_s(floor)}), which "
+            f"Streamlit alone does not set")
 
 
 def _text_note(page, floor) -> str:
@@ -699,7 +731,10 @@ def markdown(results: dict) -> str:
         "",
         "- **First text, first chart**: the app behind nginx as `make serve` runs it (`deploy/serve.py`, one "
         "replica), and two bare pages behind nginx the same way: `st.write(\"Hello\")` and one small plotly bar "
-        "chart, the floor of this stack. Each page and both bare pages are visited in interleaved rounds (one uncounted "
+        "chart, the floor of this stack. The same two bare pages are served a second time with the socket option "
+        "the app's server sets (TCP_NODELAY, `amnesty.tcp_nodelay`), which Streamlit alone does not; the targets "
+        "compare with the plain ones, and each row's note gives the page against these too. Each page and the bare "
+        "pages are visited in interleaved rounds (one uncounted "
         "warm-up visit each), each visit in a fresh chromium context. First text: the first paragraph or metric value "
         "in the main block enters the DOM (headings and widget labels do not count); first chart: the first plotly "
         "chart's SVG; \"everything drawn\": the last DOM change before a 400 ms quiet period with the script finished, "

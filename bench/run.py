@@ -191,21 +191,27 @@ class Run:
         if not (ROOT / "app.py").exists():
             return {"available": False, "why": "app.py has not landed yet"}
         from browser import Browser, first_visit_bytes, time_pages
-        from serve import BARE_APP, BARE_CHART_APP, serve, serve_proxy
+        from serve import BARE_APP, BARE_CHART_APP, NODELAY_LINES, serve, serve_proxy
 
         bare_text, bare_chart = self.tmp / "bare_text_app.py", self.tmp / "bare_chart_app.py"
         bare_text.write_text(BARE_APP)
         bare_chart.write_text(BARE_CHART_APP)
+        nodelay_text, nodelay_chart = self.tmp / "bare_text_nodelay.py", self.tmp / "bare_chart_nodelay.py"
+        nodelay_text.write_text(NODELAY_LINES + BARE_APP)
+        nodelay_chart.write_text(NODELAY_LINES + BARE_CHART_APP)
         scale = self.synthetic_db.exists()
         # One replica each: a visit's timing does not depend on how many there are, and with one
         # every counted visit meets caches its warm-up visit filled.
         with Browser() as browser, \
                 serve_proxy(ROOT / "app.py", self.tmp / "serve-app", db=self.real_db) as app, \
                 serve_proxy(bare_text, self.tmp / "serve-bare-text") as text, \
-                serve_proxy(bare_chart, self.tmp / "serve-bare-chart") as chart:
+                serve_proxy(bare_chart, self.tmp / "serve-bare-chart") as chart, \
+                serve_proxy(nodelay_text, self.tmp / "serve-nodelay-text") as text_nodelay, \
+                serve_proxy(nodelay_chart, self.tmp / "serve-nodelay-chart") as chart_nodelay:
             pages = browser.nav_links(app.url)
             targets = list(pages)
-            bares = [("bare text page", text.url + "/"), ("bare chart page", chart.url + "/")]
+            bares = [("bare text page", text.url + "/"), ("bare chart page", chart.url + "/"),
+                     (report.NODELAY_TEXT, text_nodelay.url + "/"), (report.NODELAY_CHART, chart_nodelay.url + "/")]
             if scale:
                 # The app on the synthetic database, behind its own nginx, timed in the same rounds.
                 with serve_proxy(ROOT / "app.py", self.tmp / "serve-synthetic", db=self.synthetic_db) as synthetic:

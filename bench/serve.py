@@ -24,6 +24,12 @@ import proxy_server  # noqa: E402
 BARE_APP = 'import streamlit as st\nst.write("Hello")\n'
 BARE_CHART_APP = ('import plotly.graph_objects as go\nimport streamlit as st\n'
                   'st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[1, 3, 2])))\n')
+# The app's server turns Nagle's algorithm off on its connections (amnesty.tcp_nodelay); Streamlit
+# alone leaves it on. A bare page can only do it from its script, so from its second session on:
+# every counted visit comes after the uncounted warm-up. Served beside the plain bare pages, it
+# shows how much of a page's margin over them is that socket option.
+NODELAY_LINES = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+                 "from amnesty.tcp_nodelay import send_without_delay\nsend_without_delay()\n")
 
 
 def free_port() -> int:
