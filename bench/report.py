@@ -575,7 +575,8 @@ def fetch_rows(server_side: dict | None) -> list[dict]:
         fetched, shown = page["rows_fetched"], page["shown"]["rows"]
         biggest = max(page["fetched"], key=lambda f: f[1], default=None)
         note = f"shown: {page['shown']['table_rows']:,} table rows, {page['shown']['chart_points']:,} chart points, " \
-               f"{page['shown']['metrics']} metrics, {page['shown'].get('choices', 0):,} choices in select boxes; " \
+               f"{page['shown']['metrics']} metrics, {page['shown'].get('choices', 0):,} choices in select boxes, " \
+               f"{page['shown'].get('sources_cited', 0):,} sources named in a citation; " \
                f"first visit {_s(page.get('cold_visit_s'))}"
         if biggest:
             note += f"; largest fetch {biggest[0]} ({biggest[1]:,} rows)"
