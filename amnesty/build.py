@@ -17,21 +17,19 @@ from frictionless import Package
 from amnesty.db import PRODUCER, build_info
 from amnesty.paths import DATA_DIR, DEFAULT_DB, VIEWS_DIR
 from amnesty.schema_sql import DUCKDB_TYPES, identifier, string_literal, typed
-from amnesty.validate import DataError, validate
+from amnesty.validate import validated_package
 from amnesty.version import build_fingerprint, dataset_version
 
 
 def build(data_dir: Path = DATA_DIR, db_path: Path = DEFAULT_DB) -> Path:
     data_dir, db_path = Path(data_dir), Path(db_path)
     build_info(db_path)  # raises NotOurDatabase, before any work, if the path holds someone else's file
-    problems = validate(data_dir)
-    if problems:
-        raise DataError(problems)
+    package = validated_package(data_dir)  # DataError, listing every problem, before anything is written
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.{uuid.uuid4().hex}.tmp")
     try:
         with duckdb.connect(str(tmp)) as con:
-            _load_tables(con, Package(str(data_dir / "datapackage.json")), data_dir)
+            _load_tables(con, package, data_dir)
             # The derived relations are created as tables, not views: the file is read-only once
             # built and rebuilt whenever data/ or these files change, so each reader's query reads
             # stored rows instead of re-deriving the whole stack (seconds per query at a million figures).

@@ -69,8 +69,13 @@ def build_info(db_path: Path) -> dict | None:
             columns = {row[0] for row in con.execute(
                 "select column_name from information_schema.columns where table_name = 'dataset_info'"
             ).fetchall()}
-            info = (con.execute("select * from dataset_info").df().iloc[0].to_dict()
-                    if columns else {})
+            info = {}
+            if columns:
+                cursor = con.execute("select * from dataset_info")
+                row = cursor.fetchone()
+                if row is None:
+                    raise IndexError("dataset_info has no row")
+                info = dict(zip((column[0] for column in cursor.description), row))
     except (duckdb.Error, IndexError) as error:
         raise NotOurDatabase(f"{db_path} is a DuckDB file that cannot be read as ours "
                              f"({type(error).__name__}); it was left as it is") from None

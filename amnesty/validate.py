@@ -23,7 +23,7 @@ from frictionless import Package
 from amnesty import csv_files, data_rules, schema_checks
 from amnesty.problems import DataError, Problem
 
-__all__ = ["DataError", "Problem", "validate"]
+__all__ = ["DataError", "Problem", "validate", "validated_package"]
 
 # Resource and field names become SQL identifiers in the build (tables and columns), so they are
 # held to the plainest form: a crafted name could otherwise carry any SQL, `COPY ... TO` a file
@@ -35,19 +35,32 @@ RESOURCE_FILE = re.compile(r"[a-z0-9][a-z0-9_.-]*\.csv")
 
 def validate(data_dir: Path) -> list[Problem]:
     """Every problem in data_dir, or an empty list."""
+    return _checked(data_dir)[0]
+
+
+def validated_package(data_dir: Path) -> Package:
+    """The package in data_dir, read once for the checks and for the build that follows them;
+    DataError with every problem if it has any."""
+    problems, package = _checked(data_dir)
+    if problems:
+        raise DataError(problems)
+    return package
+
+
+def _checked(data_dir: Path) -> tuple[list[Problem], Package | None]:
     data_dir = Path(data_dir)
     descriptor = data_dir / "datapackage.json"
     if not descriptor.is_file():
-        return [Problem("datapackage.json", None, None, "missing: the data package descriptor is required")]
+        return [Problem("datapackage.json", None, None, "missing: the data package descriptor is required")], None
     problems = _name_problems(descriptor)
     if problems:  # names are checked before anything reads a path or builds SQL from them
-        return problems
+        return problems, None
     package = Package(str(descriptor))
     problems = schema_checks.descriptor_problems(package)
     if problems:
-        return problems
+        return problems, package
     with duckdb.connect() as con:
-        return _data_problems(con, package, data_dir)
+        return _data_problems(con, package, data_dir), package
 
 
 def _data_problems(con, package: Package, data_dir: Path) -> list[Problem]:
