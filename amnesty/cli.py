@@ -244,7 +244,8 @@ def export_figures(
                              .encode("utf-8"), force)
         with Progress(*columns, console=err, transient=False) as progress:
             task = progress.add_task("starting chromium", total=len(jobs))
-            rendered = render.render_exports([(exports[name], fmt) for name, fmt in jobs])
+            rendered = render.render_exports([(exports[name], fmt) for name, fmt in jobs],
+                                             group_size=render.BATCH_GROUP)
             for (name, fmt), data in zip(jobs, rendered):
                 write_export(out_dir / export_file_name(specs[name], fmt), data, force)
                 progress.update(task, advance=1, description=export_file_name(specs[name], fmt))
