@@ -1,7 +1,9 @@
 """amnesty.render on a small figure of its own: formats, words as text, metadata, the lock, offline HTML."""
+import asyncio
 import io
 import re
 import struct
+import threading
 import unicodedata
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -156,13 +158,51 @@ def test_a_tab_draws_several_figures_between_reloads_and_the_bytes_stay_the_same
     render.stop_server()  # fresh tabs: the first figures are drawn on a page no figure has used
     laid = [export(small_chart(title=f"Drawn on a used tab {i}")) for i in range(2)]
     fresh = {fmt: [render.export_bytes(one, fmt) for one in laid] for fmt in ("png", "svg")}
-    assert reloads == []  # four figures over two tabs: two each, under three
+    # Four figures: the second tab may still be loading for the first ones (_populate_targets),
+    # so a tab has drawn up to four, and reloaded at its third at most once.
+    assert len(reloads) <= 1
     again = {fmt: [render.export_bytes(one, fmt) for one in laid] for fmt in ("png", "svg")}
     assert again == fresh
-    assert len(reloads) == 2 and reloads[0] is not reloads[1]  # each tab at its third figure
+    # Eight figures over the tabs: at least one drew three (a reload), none drew nine.
+    assert 1 <= len(reloads) <= 8 // 3
     pdf = render.export_bytes(laid[0], "pdf")
     assert pdf.startswith(MAGIC["pdf"]) and b"Drawn on a used tab 0" in b"".join(
         page.extract_text().encode() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_first_tab_draws_while_the_other_is_still_loading(warm_kaleido, monkeypatch):
+    """Kaleido took no figure until every tab had loaded plotly.js, one tab after the other
+    (render._populate_targets). Here the second tab is held back until the first figure is drawn:
+    with Kaleido's own order the server does not open, and the first figure is not drawn."""
+    from kaleido.kaleido import Kaleido
+
+    drawn = threading.Event()
+    real = Kaleido._create_kaleido_tab
+
+    async def held_back(kaleido_server):
+        await asyncio.get_running_loop().run_in_executor(None, drawn.wait, 120)
+        await real(kaleido_server)
+
+    monkeypatch.setattr(Kaleido, "_create_kaleido_tab", held_back)
+    monkeypatch.setenv("AMNESTY_RENDER_CACHE", "off")
+    render.stop_server()
+    try:
+        first = []
+        # On a thread of its own: with Kaleido's order the render would wait for ever.
+        worker = threading.Thread(target=lambda: first.append(render.export_bytes(
+            export(small_chart(title="Drawn by the first tab")), "png")), daemon=True)
+        worker.start()
+        worker.join(45)
+        assert first and first[0].startswith(MAGIC["png"]), "the first figure waited for the second tab"
+        drawn.set()
+        svgs = list(render.render_exports([(export(small_chart(title=f"Then by both {i}")), "svg")
+                                           for i in range(4)]))
+        for i, svg in enumerate(svgs):
+            assert f"Then by both {i}" in svg_texts(svg)
+    finally:
+        drawn.set()  # with Kaleido's order, the server opens now and the waiting render is drawn
+        worker.join(60)
+        render.stop_server()
 
 
 def test_concurrent_exports_each_get_their_own_figure(warm_kaleido):
