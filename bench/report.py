@@ -227,10 +227,10 @@ HISTORY = [
      "keeps pairs, so a reader's download never waits for a batch: 5.13 s in the same interleaved rounds"),
     ("Figure export, batch: when Kaleido takes its first figure",
      "once every tab has loaded plotly.js, and Kaleido loads them one after the other (1.4-1.7 s of a core "
-     "each): 3.9-4.2 s from start to a first figure with the machine idle; the 52-file batch 10.7 s (median "
+     "each): 3.9-4.2 s from start to the first two figures, the machine otherwise idle; the 52-file batch 10.7 s (median "
      "of five, no render cache)",
      "as soon as the first tab has, the second joining the queue when ready (`render._populate_targets`): "
-     "2.9 s to a first figure; the batch 10.0 s in the same interleaved rounds. Loading both tabs side by "
+     "2.9 s to the first two; the batch 10.0 s in the same interleaved rounds. Loading both tabs side by "
      "side gained nothing (the loads share two cores), nor did a third tab (10.3-13.4 s) or starting "
      "chromium before the figures are laid out (8.8 s against 8.5 s, interleaved: it takes the core the "
      "layout needs)"),
