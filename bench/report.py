@@ -721,6 +721,7 @@ def markdown(results: dict) -> str:
         "machine is small and shared. Raw numbers: `bench/results.json`.",
         "",
         f"Run: {m['date_utc']} at commit {m['commit']}, {a['repeats']} repeat(s) per measure"
+        + (f" and {a['page_repeats']} visits of each page" if a.get("page_repeats") else "")
         + (" (**--quick: not a full run**)" if a["quick"] else "") + f", {results.get('total_s', 0):.0f} s in all.",
         "",
         "| Machine | |", "|---|---|",
