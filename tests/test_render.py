@@ -188,7 +188,8 @@ def test_the_first_tab_draws_while_the_other_is_still_loading(warm_kaleido, monk
     render.stop_server()
     try:
         first = []
-        # On a thread of its own: with Kaleido's order the render would wait for ever.
+        # On a thread of its own: with Kaleido's order the render waits for the held-back tab,
+        # which waits for this render, until the finally below lets it go.
         worker = threading.Thread(target=lambda: first.append(render.export_bytes(
             export(small_chart(title="Drawn by the first tab")), "png")), daemon=True)
         worker.start()
