@@ -19,6 +19,7 @@ the JSON, and the full profile into --profile-dir as text.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -240,6 +241,10 @@ def measure(repeats: int, only: list[str] | None = None, profile: bool = False,
         except Exception as error:  # one broken page must not hide the others' numbers
             entry["error"] = f"{type(error).__name__}: {error}"[:500]
         result["pages"].append(entry)
+    # With every page run: what a full garbage collection walks and how long it holds the process
+    # (app.py freezes what its heavy imports made).
+    result["collector"] = {"walked": len(gc.get_objects()), "frozen": gc.get_freeze_count(),
+                           "full_collection_s": statistics.median(_timed(gc.collect) for _ in range(repeats))}
     return result
 
 
