@@ -41,5 +41,6 @@ final as (
     left join figure_credits as cr on cr.figure_id = r.figure_id
 )
 
+-- Within an act, its rates in the order of the counts they come from.
 select * from final
-order by act_date, act_id
+order by act_date, act_id, as_of, figure_id

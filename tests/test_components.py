@@ -8,6 +8,8 @@ import pytest
 
 from amnesty.db import run_query
 from amnesty.figures import CHART_ACTS, build_chart, figure_names
+from amnesty.i18n import ENGLISH
+from amnesty.wording import STAGE_WORDS
 from components.bounded_bars import bound_shape, bounded_bars_figure
 from components.release_rate import release_rate_figure
 from components.scale_vs_releases import scale_vs_releases_figure
@@ -186,6 +188,26 @@ def test_bounded_bars_literal():
     assert list(figure.layout.yaxis.categoryarray) == ["a", "b", "c", "d", "e"]
     assert [a.text for a in figure.layout.annotations] == list(rows["row_label"])
     assert "lower bound" in marks and "upper bound" in marks and "Hatched" in marks
+
+
+def test_each_release_rate_says_which_count_it_comes_from(con):
+    """An act with several rates (one per count of its releases) gives each its stage and date, in
+    date order; the title gives the act's latest, dated. Before, four bars read "2025–26 Amnesty
+    Act: 34.0%", "…: 46.8%" and so on, in no order, and the title listed all four undated."""
+    frame = run_query(con, "release_rate_by_act", **CHART_ACTS)
+    chart = release_rate_figure(frame)
+    several = frame[frame["act_id"].duplicated(keep=False) & frame["figure_id"].notna()]
+    assert several["act_id"].nunique() >= 1 and len(several) >= 4
+    for _, rates in several.groupby("act_id", sort=False):
+        assert list(rates["as_of"]) == sorted(rates["as_of"])
+        said = [f"{r.act_title}, {STAGE_WORDS[r.stage]}, {ENGLISH.date(r.as_of)}: {r.value_text}"
+                for r in rates.itertuples()]
+        at = [chart.alt_text.index(words) for words in said]  # ValueError if a bar is not said so
+        assert at == sorted(at)
+        latest = rates[rates["low"].notna() | rates["high"].notna()].iloc[-1]
+        assert f"{latest.value_text} ({latest.act_label}, {ENGLISH.date(latest.as_of)})" in chart.title
+        for earlier in rates[rates["low"].notna()].iloc[:-1].itertuples():
+            assert f"{earlier.act_label}, {ENGLISH.date(earlier.as_of)}: {earlier.derivation}." in chart.notes
 
 
 @pytest.mark.parametrize("low, high, shape", [
