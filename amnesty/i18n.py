@@ -59,11 +59,11 @@ class Language:
     def _(self, message: str, **values) -> str:
         """`message` in this language, with `values` put in its {placeholders}."""
         text = self.translations.gettext(message)
-        return text.format(**values) if values else text
+        return _filled(text, values) if values else text
 
     def n_(self, singular: str, plural: str, n: int, **values) -> str:
         """The form for `n` (Russian has three); `n` is also there as {n}, formatted."""
-        return self.translations.ngettext(singular, plural, n).format(n=self.number(n), **values)
+        return _filled(self.translations.ngettext(singular, plural, n), dict(n=self.number(n), **values))
 
     def ids_containing(self, words: str) -> list[str]:
         """The English message ids whose translation here holds `words` (case aside), so a search
@@ -100,6 +100,15 @@ class Language:
         if not isinstance(iso, str) or not iso:
             return self._("date not given")
         return _date(self.code, iso)
+
+
+def _filled(text: str, values: dict) -> str:
+    """text.format(**values), where a value that ends in a full stop takes the sentence's: a Russian
+    date ends in one ("7 октября 2025 г."), and "dated {date}." would read "г.."."""
+    for name, value in values.items():
+        if isinstance(value, str) and value.endswith("."):
+            text = text.replace("{" + name + "}.", "{" + name + "}")
+    return text.format(**values)
 
 
 # Babel parses its locale and pattern on every call: a page's tables and source list format the

@@ -65,6 +65,22 @@ def test_plural_forms_follow_russian_grammar():
     assert forms == ["акт", "акта", "актов", "акт", "актов"]
 
 
+def test_a_date_that_ends_a_sentence_keeps_one_full_stop(run_page):
+    """A Russian date ends in "г.": where a sentence ends on it, the sentence's own full stop goes,
+    not doubled ("версия от 7 октября 2025 г.. Охват" was on Political prisoners)."""
+    from app_runner import shown
+
+    dated = RU.date("2025-10-07")
+    assert dated.endswith("г.")
+    said = RU._("The Union list is the civil-society list of political prisoners kept by the {keeper}, dated "
+                "{date}. The act's reach is measured against it.", keeper="K", date=dated)
+    assert f"{dated} Охват" in said and ".." not in said
+    assert EN._("{act}: {derivation}.", act="A", derivation="B") == "A: B."  # only a value's own stop is kept
+    app = run_page("app_pages/political_prisoners.py", lang="ru")
+    page = " ".join(shown(e.value) for e in [*app.markdown, *app.caption])
+    assert "г. Охват акта" in page and "г.." not in page
+
+
 @pytest.mark.parametrize("header, expected", [
     ("ru-RU,ru;q=0.9,en;q=0.8", "ru"), ("de-DE,az;q=0.5", "az"), ("en-US", "en"), ("de", None),
     ("az_AZ", "az"), ("en;q=0.1,ru;q=0.9", "ru"), ("", None), (None, None), ("ru;q=x", None)])
