@@ -64,12 +64,16 @@ st.markdown(" ".join(part for part in (announced, delivered, earlier) if part))
 # The scale is part of the link, so a shared URL shows the same chart.
 scale = webapp.choice_param("scale", ["log", "linear"], default="log", what="scale")
 scale_names = {"log": lang._("Log"), "linear": lang._("Linear")}
+# The help names the chart's own smallest and largest numbers, whatever the data holds.
+drawn = webapp.chart("scale-vs-releases", lang=lang.code).data[["low", "high"]].stack()
+drawn = drawn[drawn > 0]
 choice = st.segmented_control(lang._("Scale"), list(scale_names), default=scale, key="scale",
                               format_func=scale_names.get,
-                              help=lang._("148 and 20,000 share one axis: the log scale keeps both "
-                                          "readable. On a log scale numbers are dots; bars, which "
-                                          "claim a length from zero, are drawn on the linear scale "
-                                          "only."))
+                              help=lang._("{smallest} and {largest} share one axis: the log scale keeps "
+                                          "both readable. On a log scale numbers are dots; bars, which "
+                                          "claim a length from zero, are drawn on the linear scale only.",
+                                          smallest=lang.number(drawn.min()), largest=lang.number(drawn.max()))
+                              if len(drawn) else None)
 scale = choice or scale
 st.query_params["scale"] = scale
 name = "scale-vs-releases-linear" if scale == "linear" else "scale-vs-releases"

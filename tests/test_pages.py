@@ -8,7 +8,9 @@ from amnesty.filters import Filters
 from amnesty.i18n import ENGLISH
 from amnesty.version import built_version
 from amnesty.figures import CHART_ACTS
-from app_runner import html_shown, html_tables, open_panels, shown
+from amnesty.build import build
+from app_runner import app_serving, html_shown, html_tables, open_panels, shown
+from hostile_data import copy_data, set_cell
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,22 @@ def test_overview_shows_lede_and_every_act(run_page, db):
     for act_title, value_text in zip(scale["act_title"], scale["value_text"]):
         assert act_title in text and value_text in text
     assert len(app.get("plotly_chart")) == 1
+
+
+def test_the_scales_help_names_the_charts_smallest_and_largest_numbers(tmp_path, monkeypatch):
+    """The help said "148 and 20,000" as typed text: it takes them from the chart's rows, so other
+    data (here the 2016 count as 150) gives other numbers."""
+    data = copy_data(tmp_path / "data")
+    for column in ("value", "low", "high"):
+        set_cell(data, "figures.csv", "figure_id", "pardon-2016.released", column, "150")
+    db = build(data, tmp_path / "other.duckdb")
+    with duckdb.connect(str(db), read_only=True) as con:
+        drawn = run_query(con, "scale_vs_releases_by_act", **CHART_ACTS)[["low", "high"]].stack()
+    smallest, largest = ENGLISH.number(drawn[drawn > 0].min()), ENGLISH.number(drawn.max())
+    assert smallest == "150"
+    with app_serving(db, monkeypatch) as run:
+        help_text = run("app_pages/overview.py").segmented_control(key="scale").help
+    assert help_text.startswith(f"{smallest} and {largest} share one axis")
 
 
 def test_overview_linear_switch(run_page):
