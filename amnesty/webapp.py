@@ -96,13 +96,15 @@ def dataset_version() -> str:
 LISTED_IN_WARNING = 12
 
 
-def _listed(values: list[str], show) -> str:
+def _listed(values: list[str], show, lang: Language) -> str:
     shown = ", ".join(show(v) for v in values[:LISTED_IN_WARNING])
     more = len(values) - LISTED_IN_WARNING
-    return shown + (f" and {more:,} more" if more > 0 else "")
+    return lang._("{shown} and {more} more", shown=shown, more=lang.number(more)) if more > 0 else shown
 
 
-def choice_param(key: str, options: list[str], default: str, what: str) -> str:
+# `what` names the parameter as the page labels its control, in the reader's language (quoted, so
+# no language has to decline it).
+def choice_param(key: str, options: list[str], default: str, what: str, lang: Language) -> str:
     """The URL's value for `key` if it is one of `options`; otherwise a warning and the default."""
     raw = st.query_params.get_all(key)
     if not raw:
@@ -110,19 +112,21 @@ def choice_param(key: str, options: list[str], default: str, what: str) -> str:
     value = raw[-1]
     if value in options:
         return value
-    st.warning(f"There is no {what} called {markdown_code(value)} in the data, so the page shows "
-               f"{markdown_literal(default)} instead. Known: {_listed(options, markdown_literal)}.")
+    st.warning(lang._("There is no “{what}” called {value}, so the page shows {default} instead. Known: {known}.",
+                      what=what, value=markdown_code(value), default=markdown_literal(default),
+                      known=_listed(options, markdown_literal, lang)))
     st.query_params[key] = default
     return default
 
 
-def list_param(key: str, options: list[str], what: str) -> list[str]:
+def list_param(key: str, options: list[str], what: str, lang: Language) -> list[str]:
     """Values for `key`, given repeated (?k=a&k=b) or comma-separated (?k=a,b); unknown ones are
     dropped with a warning."""
     values = split_values(st.query_params.get_all(key))
     unknown = [v for v in values if v not in options]
     if unknown:
-        st.warning(f"Ignoring unknown {what} in the link: {_listed(unknown, markdown_code)}.")
+        st.warning(lang._("Ignoring unknown “{what}” in the link: {values}.", what=what,
+                          values=_listed(unknown, markdown_code, lang)))
     kept = [v for v in dict.fromkeys(values) if v in options]
     if unknown:
         set_list_param(key, kept)

@@ -23,7 +23,7 @@ acts = webapp.rows(lang, "act_choices", search=search.strip(), chosen=st.query_p
                    titles=lang.ids_containing(search), limit=ACT_CHOICES)
 act_ids = list(acts["act_id"])  # newest first
 titles = dict(zip(acts["act_id"], acts["act_title"]))
-chosen = webapp.choice_param("act", act_ids, default=act_ids[0], what="act")
+chosen = webapp.choice_param("act", act_ids, default=act_ids[0], what=lang._("Act"), lang=lang)
 act_id = st.selectbox(lang._("Choose an act"), act_ids, index=act_ids.index(chosen), format_func=titles.get,
                       key="act_select")
 st.query_params["act"] = act_id

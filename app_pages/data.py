@@ -39,7 +39,7 @@ labels = {facet: {option: option_text(lang, facet, option, label)
 # choices, so a choice never vanishes from under the reader. A widget's value is in session state
 # once the reader has touched it; until then the link holds it.
 from_link = {facet.key: webapp.list_param(facet.key, list(labels.get(facet.key, {})),
-                                         what=facet.label.lower()) for facet in FACETS}
+                                         what=lang._(facet.label), lang=lang) for facet in FACETS}
 current = {facet.key: st.session_state.get(f"filter-{facet.key}", from_link[facet.key])
            for facet in FACETS}
 derived_from_link = webapp.flag_param(DERIVED_KEY, True)

@@ -11,10 +11,11 @@ from amnesty.figures import figure_names
 from amnesty.ui import PLOTLY_CONFIG
 from components.dark_theme import THEMES, dark_figure
 
+lang = current_language()
 name = webapp.choice_param("figure", figure_names(fetch=webapp.query, only=st.query_params.get_all("figure")),
-                           "scale-vs-releases", "figure")
-theme = webapp.choice_param("theme", list(THEMES), "light", "theme")
-chart = webapp.chart(name, lang=current_language().code)
+                           "scale-vs-releases", lang._("Chart"), lang)
+theme = webapp.choice_param("theme", list(THEMES), "light", lang._("Theme"), lang)
+chart = webapp.chart(name, lang=lang.code)
 st.set_page_config(page_title=chart.title)  # the browser tab and a screen reader's frame title
 st.plotly_chart(chart.figure if theme == "light" else dark_figure(chart.figure), width="stretch",
                 key="embed-figure", config=PLOTLY_CONFIG, theme=None,

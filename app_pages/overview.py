@@ -62,7 +62,7 @@ earlier = lang._("The largest release any earlier act in our sources delivered i
 st.markdown(" ".join(part for part in (announced, delivered, earlier) if part))
 
 # The scale is part of the link, so a shared URL shows the same chart.
-scale = webapp.choice_param("scale", ["log", "linear"], default="log", what="scale")
+scale = webapp.choice_param("scale", ["log", "linear"], default="log", what=lang._("Scale"), lang=lang)
 scale_names = {"log": lang._("Log"), "linear": lang._("Linear")}
 # The help names the chart's own smallest and largest numbers, whatever the data holds.
 drawn = webapp.chart("scale-vs-releases", lang=lang.code).data[["low", "high"]].stack()

@@ -3,6 +3,7 @@ import duckdb
 import pytest
 
 from amnesty.db import run_query
+from app_runner import shown
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def test_known_act_is_selected(run_page, act_ids, index):
 def test_unknown_act_warns_and_falls_back(run_page, act_ids, bad):
     app = run_page("app_pages/act_detail.py", act=bad)
     assert not app.exception
-    assert any("no act called" in w for w in warnings(app))
+    assert any("no “Act” called" in w for w in warnings(app))
     assert app.selectbox(key="act_select").value == act_ids[-1]
     assert app.query_params["act"] == act_ids[-1]
 
@@ -45,6 +46,17 @@ def test_data_filters_keep_known_values_and_warn_on_unknown(run_page, act_ids):
     assert app.multiselect(key="filter-act").value == [act_ids[0]]
     assert app.multiselect(key="filter-qualifier").value == ["exact"]
     assert app.query_params["act"] == act_ids[0]
+
+
+def test_a_links_warning_is_in_the_readers_language(run_page, act_ids):
+    """The warning for an unknown value in the link speaks the page's language (it was English on
+    every page), names the parameter as the page labels its control, and shows the value as code."""
+    app = run_page("app_pages/act_detail.py", act="bogus-act", lang="ru")
+    said = [shown(w) for w in warnings(app)]
+    assert said == [f"Для «Акт» нет значения `bogus-act`, поэтому страница показывает {act_ids[-1]}. "
+                    f"Известные: {', '.join(reversed(act_ids))}."]
+    app = run_page("app_pages/data.py", measure="nonsense", lang="az")
+    assert warnings(app) == ["Keçiddəki naməlum «Nə sayılıb» dəyərləri nəzərə alınmır: `nonsense`."]
 
 
 def test_malformed_flag_warns(run_page):
