@@ -37,17 +37,17 @@ def release_rate_figure(frame: pd.DataFrame, lang: Language = ENGLISH) -> Chart:
     # give every one. Where an act has several, the title and the derivations date each.
     several = set(frame["act_id"][frame["act_id"].duplicated()])
 
-    def act_words(row) -> dict:
-        return dict(act=lang._("{act}, {date}", act=row["act_label"], date=lang.date(row["as_of"]))
-                    if row["act_id"] in several else row["act_label"])
+    def act_name(row) -> str:
+        return (lang._("{act}, {date}", act=row["act_label"], date=lang.date(row["as_of"]))
+                if row["act_id"] in several else row["act_label"])
 
     known = frame[frame["low"].notna() | frame["high"].notna()]
     title = (lang._("Release rate: {rates}; the others cannot be computed", rates=", ".join(
-        lang._("{number} ({act})", number=row["value_text"], **act_words(row))
+        lang._("{number} ({act})", number=row["value_text"], act=act_name(row))
         for _, row in known.drop_duplicates("act_id", keep="last").iterrows()))
         if len(known) else lang._("Release rate: no act has one; the others cannot be computed"))
     subtitle = lang._("People released as a share of what the act was said to reach, per act.")
-    derivations = " ".join(lang._("{act}: {derivation}.", derivation=row["derivation"], **act_words(row))
+    derivations = " ".join(lang._("{act}: {derivation}.", act=act_name(row), derivation=row["derivation"])
                            for _, row in frame[frame["derivation"].notna()].iterrows())
     notes = " ".join(filter(None, [marks, acts_left_out(frame, lang),
                                    lang._("Derived, not published: {derivations}", derivations=derivations)]))
