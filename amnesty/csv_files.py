@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from amnesty.problems import (BLANK_ROW, CARRIAGE_RETURN, CONTROL_CHARACTERS, INVISIBLE_CHARACTERS, Problem,
                               character_class, control_message, shape_message)
@@ -267,11 +266,11 @@ def _create_cells_view(con, table: Table, misshapen: str, skipped: list[int], re
     refused_table = identifier(f"refused_{table.name}")
     width = len(table.columns)
     padded = {row: ((cells or []) + [None] * width)[:width] for row, cells in refused.items()}
-    con.register("refused", pa.table({"row": pa.array(list(padded), pa.int64()),
-                                      **{c: pa.array([cells[i] for cells in padded.values()], pa.string())
-                                         for i, c in enumerate(table.columns)}}))
-    con.execute(f"create table loaded.{refused_table} as select * from refused")
-    con.unregister("refused")
+    con.execute(f"create table loaded.{refused_table} (row bigint, "
+                + ", ".join(f"{identifier(c)} varchar" for c in table.columns) + ")")
+    if padded:  # a blank row is skipped without being refused
+        con.executemany(f"insert into loaded.{refused_table} values ({', '.join(['?'] * (width + 1))})",
+                        [[row, *cells] for row, cells in padded.items()])
     con.execute(f"""create view cells.{name} as
         select t.rowid + 2 + coalesce(s.shift, 0) as row, {columns}, ({misshapen}) as misshapen
         from loaded.{name} as t
