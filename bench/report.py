@@ -380,6 +380,15 @@ def _chart_note(page, floor) -> str:
                  "tried and dropped) did not move the first chart: Overview 2.32 -> 2.39 s, Act detail "
                  "2.56 -> 2.52 s, Data 2.72 -> 2.76 s (five visits each, same rounds); the main thread's "
                  "work between the text and the chart is the same in either order")
+    # Overview variants served side by side through nginx, seven visits each, in four runs
+    # (/tmp experiments at commit 24c6b07, not run by the bench).
+    parts.append("what the chart waits for is the text above it. The Overview as it is drew its chart at "
+                 "1.13-1.14x the bare chart page in three runs; our app drawing our chart alone 1.03-1.06x; "
+                 "our app with the bare page's three bars 1.03x, a bare app with our chart 1.02x; the Overview "
+                 "with nothing after its chart 1.15x, without its Scale control 1.12x, with the control sent "
+                 "after the chart 1.12x; its lede and control sent after the chart (containers keep their place) "
+                 "1.10x, its first text then 1.13x against 1.09x. So 1.05x leaves no room for a title and a lede "
+                 "before the chart, and a page without them is not one a reader could use")
     return "Held back by: " + "; ".join(parts)
 
 
