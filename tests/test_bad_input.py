@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import shutil
 import subprocess
 import sys
@@ -221,6 +222,16 @@ def required_cell_left_empty(d):
     return [f"figures.csv row {row}, column source_id: required, but empty"]
 
 
+def _csv_cells(line: str) -> list[str]:
+    return next(csv.reader([line]))
+
+
+def _csv_line(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
 def _rewrite_line(d, file, row_id, change):
     path = d / file
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -242,7 +253,8 @@ def unquoted_comma_in_a_quote(d):
 
 def row_with_a_cell_missing(d):
     header, _ = read(d, "figures.csv")
-    row = _rewrite_line(d, "figures.csv", "pardon-2016.released", lambda line: line[: line.rindex(",")])
+    # The last cell is dropped as CSV reads it: a note may hold a comma inside its quotes.
+    row = _rewrite_line(d, "figures.csv", "pardon-2016.released", lambda line: _csv_line(_csv_cells(line)[:-1]))
     return [f"figures.csv row {row}, column {header[-1]}: the row has {len(header) - 1} cells but the header has "
             f"{len(header)}; a comma or line break in an unquoted text, or a stray carriage return, can split a row"]
 
