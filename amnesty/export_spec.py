@@ -26,16 +26,16 @@ from dataclasses import asdict, dataclass, fields, replace
 
 import tomli_w
 
-from amnesty.i18n import LANGUAGES
+from amnesty.i18n import LANGUAGES, N_
 from components.dark_theme import THEMES
 
 MM_PER_INCH = 25.4
 CSS_PX_PER_INCH = 96
 HTML_MODES = ("self-contained", "small")
 HTML_MODE_HELP = {
-    "self-contained": "Self-contained: plotly.js is inside the file (about 4.8 MB); works offline.",
-    "small": "Small: loads plotly.js from its pinned public copy on cdn.plot.ly (a few kB); "
-             "needs the internet when opened.",
+    "self-contained": N_("Self-contained: plotly.js is inside the file (about 4.8 MB); works offline."),
+    "small": N_("Small: loads plotly.js from its pinned public copy on cdn.plot.ly (a few kB); "
+                "needs the internet when opened."),
 }
 # An editor's word is at most this long: a title of a thousand words is a mistake, not a figure.
 MAX_TEXT = 2000
@@ -47,7 +47,11 @@ class Preset:
     width: float   # CSS px
     height: float  # CSS px
     scale: float   # PNG px per CSS px
-    use: str
+    use: str       # a message: {width} × {height} are the PNG's pixels, from the three above
+
+    @property
+    def png_size(self) -> tuple[int, int]:
+        return round(self.width * self.scale), round(self.height * self.scale)
 
 
 def _mm(millimetres: float) -> float:
@@ -55,11 +59,11 @@ def _mm(millimetres: float) -> float:
 
 
 PRESETS = {
-    "article": Preset("article", 800, 450, 2, "16:9 for an article or a slide: 1600 × 900 px"),
-    "square": Preset("square", 540, 540, 2, "1:1 for social posts: 1080 × 1080 px"),
-    "portrait": Preset("portrait", 540, 675, 2, "4:5 for phone feeds: 1080 × 1350 px"),
+    "article": Preset("article", 800, 450, 2, N_("16:9 for an article or a slide: {width} × {height} px")),
+    "square": Preset("square", 540, 540, 2, N_("1:1 for social posts: {width} × {height} px")),
+    "portrait": Preset("portrait", 540, 675, 2, N_("4:5 for phone feeds: {width} × {height} px")),
     "print": Preset("print", _mm(170), _mm(120), 300 / CSS_PX_PER_INCH,
-                    "170 × 120 mm at 300 dpi: 2008 × 1417 px; use the PDF or SVG"),
+                    N_("170 × 120 mm at 300 dpi: {width} × {height} px; use the PDF or SVG")),
 }
 CUSTOM = "custom"
 PRESET_NAMES = (*PRESETS, CUSTOM)

@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from amnesty.i18n import language
+from amnesty.i18n import N_, Language, language
 from amnesty.page_language import current_language
 from amnesty.panels import lazy_panel
 
@@ -30,18 +30,20 @@ from amnesty.studio import ExportFacts, compose, export_facts, our_words, site_u
 from components.chart import Chart
 
 FILE_FORMATS = ("png", "svg", "pdf", "html", "toml")
-FILE_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "toml": "Spec (TOML)"}
+FILE_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML", "toml": N_("Spec (TOML)")}
 FILE_HELP = {
-    "png": "The image previewed above, with its dpi and its words (title, alt text, source, "
-           "licence) in the file's metadata.",
-    "svg": "Vector, words kept as text: for designers to restyle.",
-    "pdf": "Vector, for print, at the chosen size; the alt text is in the file's metadata.",
-    "html": "The interactive chart, in the HTML mode chosen above.",
-    "toml": "Every choice made here. `amnesty export figures --spec FILE` re-makes these files, "
-            "after a data update too (words left as ours follow the data).",
+    "png": N_("The image previewed above, with its dpi and its words (title, alt text, source, "
+              "licence) in the file's metadata."),
+    "svg": N_("Vector, words kept as text: for designers to restyle."),
+    "pdf": N_("Vector, for print, at the chosen size; the alt text is in the file's metadata."),
+    "html": N_("The interactive chart, in the HTML mode chosen above."),
+    "toml": N_("Every choice made here. `amnesty export figures --spec FILE` re-makes these files, "
+               "after a data update too (words left as ours follow the data)."),
 }
-PRESET_LABELS = {name: f"{name.capitalize()}: {preset.use}" for name, preset in PRESETS.items()}
-PRESET_LABELS[CUSTOM] = "Custom: the width × height below"
+PRESET_TITLES = {"article": N_("Article"), "square": N_("Square"), "portrait": N_("Portrait"),
+                 "print": N_("Print"), CUSTOM: N_("Custom")}
+THEME_NAMES = {"light": N_("Light"), "dark": N_("Dark")}
+HTML_MODE_NAMES = {"self-contained": N_("Self-contained"), "small": N_("Small")}
 MEDIA_TYPES = {**render.MEDIA_TYPES, "toml": "application/toml"}
 EMBED_PATH = "embed"
 
@@ -67,39 +69,53 @@ def _panel(chart: Chart, key: str) -> None:
             _embed(chart, spec)
 
 
+def preset_labels(lang: Language) -> dict[str, str]:
+    """Each size as the select box offers it, its PNG's pixels computed from the preset."""
+    labels = {}
+    for name, preset in PRESETS.items():
+        width, height = preset.png_size
+        labels[name] = lang._("{preset}: {use}", preset=lang._(PRESET_TITLES[name]),
+                              use=lang._(preset.use, width=str(width), height=str(height)))
+    labels[CUSTOM] = lang._("{preset}: {use}", preset=lang._(PRESET_TITLES[CUSTOM]),
+                            use=lang._("the width × height below"))
+    return labels
+
+
 def _form(chart: Chart, name: str, key: str) -> ExportSpec | None:
     lang = current_language()  # the page's, which the chart was built in
+    _ = lang._
     ours = our_words(chart, lang)
+    presets = preset_labels(lang)
     with st.form(f"{key}-studio-form", border=False):
-        title = st.text_area("Title", ours["title"], max_chars=MAX_TEXT, key=f"{key}-studio-title")
-        subtitle = st.text_area("Subtitle", ours["subtitle"], max_chars=MAX_TEXT,
+        title = st.text_area(_("Title"), ours["title"], max_chars=MAX_TEXT, key=f"{key}-studio-title")
+        subtitle = st.text_area(_("Subtitle"), ours["subtitle"], max_chars=MAX_TEXT,
                                 key=f"{key}-studio-subtitle")
-        notes = st.text_area("Notes", ours["notes"], max_chars=MAX_TEXT, key=f"{key}-studio-notes")
-        st.text_area("Source line (ours: it always stays, and you can add to it)", chart.source,
+        notes = st.text_area(_("Notes"), ours["notes"], max_chars=MAX_TEXT, key=f"{key}-studio-notes")
+        st.text_area(_("Source line (ours: it always stays, and you can add to it)"), chart.source,
                      disabled=True, key=f"{key}-studio-source")
-        source_extra = st.text_input("Add to the source line", "", max_chars=MAX_TEXT,
+        source_extra = st.text_input(_("Add to the source line"), "", max_chars=MAX_TEXT,
                                      key=f"{key}-studio-source-extra",
-                                     placeholder="Additional reporting: …")
-        byline = st.text_input("Byline", ours["byline"], max_chars=MAX_TEXT,
-                               key=f"{key}-studio-byline", help="Leave empty for no byline.")
-        alt_text = st.text_area("Alt text", ours["alt_text"], max_chars=MAX_TEXT,
+                                     placeholder=_("Additional reporting: …"))
+        byline = st.text_input(_("Byline"), ours["byline"], max_chars=MAX_TEXT,
+                               key=f"{key}-studio-byline", help=_("Leave empty for no byline."))
+        alt_text = st.text_area(_("Alt text"), ours["alt_text"], max_chars=MAX_TEXT,
                                 key=f"{key}-studio-alt-text",
-                                help="What the chart shows, in words: the PNG's Description, the "
-                                     "SVG's <desc>, the PDF's Subject and the HTML's aria-label.")
-        preset = st.selectbox("Size", list(PRESET_LABELS), format_func=PRESET_LABELS.get,
+                                help=_("What the chart shows, in words: the PNG's Description, the "
+                                       "SVG's <desc>, the PDF's Subject and the HTML's aria-label."))
+        preset = st.selectbox(_("Size"), list(presets), format_func=presets.get,
                               key=f"{key}-studio-preset")
         width_column, height_column, scale_column = st.columns(3)
-        width = width_column.number_input("Custom width (CSS px)", 100, 4000, 800, step=10,
+        width = width_column.number_input(_("Custom width (CSS px)"), 100, 4000, 800, step=10,
                                           key=f"{key}-studio-width")
-        height = height_column.number_input("Custom height (CSS px)", 100, 4000, 450, step=10,
+        height = height_column.number_input(_("Custom height (CSS px)"), 100, 4000, 450, step=10,
                                             key=f"{key}-studio-height")
-        scale = scale_column.number_input("Custom scale (PNG px per CSS px)", 0.5, 8.0, 2.0,
+        scale = scale_column.number_input(_("Custom scale (PNG px per CSS px)"), 0.5, 8.0, 2.0,
                                           step=0.5, key=f"{key}-studio-scale")
-        theme = st.radio("Theme", ["light", "dark"], format_func=str.capitalize, horizontal=True,
-                         key=f"{key}-studio-theme")
-        html_mode = st.radio("HTML file", HTML_MODES, captions=[HTML_MODE_HELP[m] for m in HTML_MODES],
-                             format_func=lambda mode: mode.capitalize(), key=f"{key}-studio-html-mode")
-        st.form_submit_button("Apply", icon=":material/refresh:", type="primary")
+        theme = st.radio(_("Theme"), list(THEME_NAMES), format_func=lambda t: _(THEME_NAMES[t]),
+                         horizontal=True, key=f"{key}-studio-theme")
+        html_mode = st.radio(_("HTML file"), HTML_MODES, captions=[_(HTML_MODE_HELP[m]) for m in HTML_MODES],
+                             format_func=lambda mode: _(HTML_MODE_NAMES[mode]), key=f"{key}-studio-html-mode")
+        st.form_submit_button(_("Apply"), icon=":material/refresh:", type="primary")
     custom = preset == CUSTOM
     try:
         return ExportSpec(
@@ -120,6 +136,7 @@ def _changed(value: str, ours: str) -> str | None:
 
 
 def _preview_and_downloads(chart: Chart, spec: ExportSpec, facts: ExportFacts, key: str) -> None:
+    lang = current_language()
     chromium = render.chromium_available()
     size = pixel_size(spec)
     if chromium:
@@ -129,18 +146,18 @@ def _preview_and_downloads(chart: Chart, spec: ExportSpec, facts: ExportFacts, k
         # A data: URL reaches the browser as these very bytes; given bytes, st.image would
         # shrink a PNG wider than its column to a re-encoded copy.
         st.image("data:image/png;base64," + base64.b64encode(png).decode("ascii"), width="stretch",
-                 alt=f"Preview: {alt_text}",
-                 caption=f"The PNG as it will be downloaded: {width} × {height} px at "
-                         f"{size.dpi:g} dpi.")
+                 alt=lang._("Preview: {alt_text}", alt_text=alt_text),
+                 caption=lang._("The PNG as it will be downloaded: {width} × {height} px at {dpi} dpi.",
+                                width=str(width), height=str(height), dpi=f"{size.dpi:g}"))
     else:
         st.info(render.INSTALL_HINT.format(path=render.CHROMIUM))
     columns = st.columns(len(FILE_FORMATS))
     for column, fmt in zip(columns, FILE_FORMATS):
         needs_chromium = fmt in render.KALEIDO_FORMATS and not chromium
         column.download_button(
-            FILE_LABELS[fmt], data=lambda fmt=fmt: studio_file(chart, spec, facts, fmt),
+            lang._(FILE_LABELS[fmt]), data=lambda fmt=fmt: studio_file(chart, spec, facts, fmt),
             file_name=export_file_name(spec, fmt), mime=MEDIA_TYPES[fmt], key=f"{key}-studio-download-{fmt}",
-            on_click="ignore", disabled=needs_chromium, width="stretch", help=FILE_HELP[fmt])
+            on_click="ignore", disabled=needs_chromium, width="stretch", help=lang._(FILE_HELP[fmt]))
 
 
 def studio_file(chart: Chart, spec: ExportSpec, facts: ExportFacts, fmt: str) -> bytes:
@@ -177,7 +194,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 
 def _embed(chart: Chart, spec: ExportSpec) -> None:
-    st.markdown("**Embed.** A page with the chart alone, for an `<iframe>` on your site:")
+    st.markdown(current_language()._("**Embed.** A page with the chart alone, for an `<iframe>` on your site:"))
     st.code(iframe_snippet(chart, app_address(), spec.theme, spec.lang), language="html",
             wrap_lines=True)
 

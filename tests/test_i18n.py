@@ -236,3 +236,31 @@ def test_the_method_pages_english_is_word_for_word_the_sql_ones(built_db):
                 ("unknown_figures", method_words.unknowns, ["subject", "what_is_unknown", "why"])):
             frame = run_query(con, name)
             assert len(frame) and frame[columns].equals(word(EN, frame)[columns]), name
+
+
+@pytest.mark.parametrize("code", ["az", "ru"])
+def test_the_figure_studio_speaks_the_pages_language(run_page, monkeypatch, code):
+    """An editor on the Azerbaijani or Russian page gets the "Customise and download" panel in that
+    language: its fields, sizes, themes, HTML modes and button (they were English on every page)."""
+    import amnesty.render
+
+    lang = language(code)
+    # Without chromium the panel draws its fields and a hint instead of a preview: the words are
+    # what is checked here (tests/e2e/test_studio.py renders the files).
+    monkeypatch.setattr(amnesty.render, "chromium_available", lambda: False)
+    app = run_page("app_pages/overview.py", lang=code)
+    app.session_state["overview-studio"] = True
+    app.run()
+    assert not app.exception
+    labels = [w.label for w in [*app.text_area, *app.text_input, *app.selectbox, *app.number_input, *app.radio]]
+    for english in ("Title", "Subtitle", "Notes", "Byline", "Alt text", "Size", "Custom width (CSS px)",
+                    "Theme", "HTML file"):
+        assert lang._(english) != english and lang._(english) in labels
+    # AppTest lists a choice's options as the reader sees them.
+    size = next(w for w in app.selectbox if w.label == lang._("Size"))
+    assert lang._("{preset}: {use}", preset=lang._("Square"),
+                  use=lang._("1:1 for social posts: {width} × {height} px", width="1080", height="1080")) \
+        in size.options
+    theme = next(w for w in app.radio if w.label == lang._("Theme"))
+    assert theme.options == [lang._("Light"), lang._("Dark")]
+    assert lang._("Apply") in [b.label for b in app.get("form_submit_button")]
