@@ -64,7 +64,10 @@ def source_line(credits, lang: Language = ENGLISH) -> str:
                 seen.append(credit)
     if not seen:
         return ""
-    return lang.n_("Source: {credits}", "Sources: {credits}", len(seen), credits="; ".join(seen))
+    # One source or several, not a plural form of the count: the count is not shown, and Russian's
+    # form for 21 sources is its singular's ("Источник").
+    return (lang._("Source: {credits}", credits=seen[0]) if len(seen) == 1
+            else lang._("Sources: {credits}", credits="; ".join(seen)))
 
 
 def header_px(title_lines: int, subtitle_lines: int) -> int:

@@ -264,3 +264,22 @@ def test_the_figure_studio_speaks_the_pages_language(run_page, monkeypatch, code
     theme = next(w for w in app.radio if w.label == lang._("Theme"))
     assert theme.options == [lang._("Light"), lang._("Dark")]
     assert lang._("Apply") in [b.label for b in app.get("form_submit_button")]
+
+
+def test_a_source_line_with_21_sources_says_sources_in_russian():
+    """Russian's plural form for 21 is its singular's: a chart citing 21 sources read "Источник:"."""
+    from components.chart import source_line
+
+    one, many = source_line([["A"]], RU), source_line([[f"S{i}" for i in range(21)]], RU)
+    assert one == "Источник: A"
+    assert many.startswith("Источники: S0; S1") and many.endswith("S20")
+    assert source_line([["A", "B"]], language("az")).startswith("Mənbələr: ")
+
+
+def test_a_qualifier_and_a_caveat_are_different_words():
+    """'Qualifier: more than' on a hover and '**Caveat:**' on a claim sat side by side on Act detail,
+    both "Оговорка" in Russian."""
+    for lang in (RU, language("az")):
+        qualifier = lang._("Qualifier: {qualifier}", qualifier="X").split(":")[0]
+        caveat = lang._("**Caveat:** {statement}", statement="X").strip("*").split(":")[0]
+        assert qualifier.lower() != caveat.lower()
