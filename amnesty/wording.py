@@ -77,8 +77,7 @@ def figure_text(lang: Language, qualifier, value, low, high, unit: str, approxim
     approximate = bool(approximate) and qualifier not in ("about", "unknown")
     if qualifier == "unknown" or (qualifier, approximate) not in PHRASES:
         return lang._("unknown")
-    number = {"exact": _first(value, low), "at_least": _first(value, low), "at_most": high}.get(
-        qualifier, value)
+    number = _written_number(qualifier, value, low, high)
     values = {}
     if qualifier == "range":
         values = {"low": amount_text(lang, low, unit), "high": amount_text(lang, high, unit)}
@@ -94,8 +93,24 @@ def figure_text(lang: Language, qualifier, value, low, high, unit: str, approxim
     return lang._(PHRASES[(qualifier, approximate)], **values)
 
 
+def _written_number(qualifier, value, low, high):
+    """The one number figure_text writes for a qualifier other than a range."""
+    return {"exact": _first(value, low), "at_least": _first(value, low), "at_most": high}.get(qualifier, value)
+
+
 def _first(*values):
     return next((v for v in values if v is not None and not pd.isna(v)), None)
+
+
+def bounds_count(bounds) -> int:
+    """The count that a noun after bounds_text agrees with: the last number it writes (a range's
+    high end), 0 where it writes none. Russian says "22 человека" but "25 человек"."""
+    if not isinstance(bounds, dict):
+        return 0
+    qualifier = bounds["qualifier"]
+    number = bounds["high"] if qualifier == "range" else _written_number(
+        qualifier, bounds["value"], bounds["low"], bounds["high"])
+    return 0 if number is None or pd.isna(number) else round(float(number))
 
 
 def bounds_text(lang: Language, bounds) -> str | None:

@@ -4,7 +4,7 @@ import streamlit as st
 from amnesty import webapp
 from amnesty.ui import show_chart
 from amnesty.page_language import current_language, language_param
-from amnesty.wording import bounds_text
+from amnesty.wording import bounds_count, bounds_text
 from components.rows import STAGE_WORDS
 from components.text import markdown_literal as literal
 
@@ -27,28 +27,39 @@ def stage(code) -> str:
 # and the data's words (act titles, labels) are ours too, translated through the same catalog.
 lede = webapp.query("latest_act_vs_earlier").iloc[0]
 act_title = literal(lang._(lede.latest_act_title))
+# "people" agrees with the reach's number (lang.n_): Russian writes "22 человека", "25 человек".
+announced_reach = lede.announced_reach_bounds
 if isinstance(lede.announced_released_bounds, dict):
-    announced = lang._("The **{act}** announced **{reach}** people affected, **{released}** of them to "
-                       "be released from prison ({date}).", act=act_title,
-                       reach=words(lede.announced_reach_bounds),
-                       released=words(lede.announced_released_bounds),
-                       date=lang.date(lede.announced_reach_as_of))
+    announced = lang.n_("The **{act}** announced **{reach}** person affected, **{released}** of them to "
+                        "be released from prison ({date}).",
+                        "The **{act}** announced **{reach}** people affected, **{released}** of them to "
+                        "be released from prison ({date}).", bounds_count(announced_reach), act=act_title,
+                        reach=words(announced_reach), released=words(lede.announced_released_bounds),
+                        date=lang.date(lede.announced_reach_as_of))
 else:
-    announced = lang._("The **{act}** announced **{reach}** people affected ({date}).", act=act_title,
-                       reach=words(lede.announced_reach_bounds),
-                       date=lang.date(lede.announced_reach_as_of))
+    announced = lang.n_("The **{act}** announced **{reach}** person affected ({date}).",
+                        "The **{act}** announced **{reach}** people affected ({date}).",
+                        bounds_count(announced_reach), act=act_title, reach=words(announced_reach),
+                        date=lang.date(lede.announced_reach_as_of))
 if isinstance(lede.delivered_reach_bounds, dict):
+    reached = bounds_count(lede.delivered_reach_bounds)
     counted = dict(date=lang.date(lede.delivered_reach_as_of), stage=stage(lede.delivered_reach_stage),
                    by=literal(lang._(lede.delivered_reach_by)), reach=words(lede.delivered_reach_bounds))
     if isinstance(lede.delivered_released_bounds, dict):
-        delivered = lang._("By {date}, the latest count in our sources ({stage}, from the {by}), it had "
-                           "been applied to **{reach}** people, and **{released}** had been "
-                           "counted as “{label}”.", **counted,
-                           released=words(lede.delivered_released_bounds),
-                           label=literal(lang._(lede.delivered_released_label)))
+        # The label is translated first: pybabel reads a lang._ inside the call as the call's keyword.
+        label = literal(lang._(lede.delivered_released_label))
+        delivered = lang.n_("By {date}, the latest count in our sources ({stage}, from the {by}), it had "
+                            "been applied to **{reach}** person, and **{released}** had been "
+                            "counted as “{label}”.",
+                            "By {date}, the latest count in our sources ({stage}, from the {by}), it had "
+                            "been applied to **{reach}** people, and **{released}** had been "
+                            "counted as “{label}”.", reached, **counted,
+                            released=words(lede.delivered_released_bounds), label=label)
     else:
-        delivered = lang._("By {date}, the latest count in our sources ({stage}, from the {by}), it had "
-                           "been applied to **{reach}** people.", **counted)
+        delivered = lang.n_("By {date}, the latest count in our sources ({stage}, from the {by}), it had "
+                            "been applied to **{reach}** person.",
+                            "By {date}, the latest count in our sources ({stage}, from the {by}), it had "
+                            "been applied to **{reach}** people.", reached, **counted)
 else:
     delivered = lang._("Our sources give no count of what it has delivered.")
 earlier = lang._("The largest release any earlier act in our sources delivered is **{number}** "

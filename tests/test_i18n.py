@@ -283,3 +283,27 @@ def test_a_qualifier_and_a_caveat_are_different_words():
         qualifier = lang._("Qualifier: {qualifier}", qualifier="X").split(":")[0]
         caveat = lang._("**Caveat:** {statement}", statement="X").strip("*").split(":")[0]
         assert qualifier.lower() != caveat.lower()
+
+
+def test_people_agrees_with_the_reachs_last_number_in_russian(run_page):
+    """The Overview's lede wrote "**{reach}** человек" whatever the number: right for 18,355 and
+    "more than 20,000", wrong for a count ending in 2-4 ("на 18 352 человека")."""
+    from app_runner import shown
+    from amnesty.wording import bounds_count
+
+    announced = ("The **{act}** announced **{reach}** person affected ({date}).",
+                 "The **{act}** announced **{reach}** people affected ({date}).")
+    applied = ("By {date}, the latest count in our sources ({stage}, from the {by}), it had been applied to "
+               "**{reach}** person.", "By {date}, the latest count in our sources ({stage}, from the {by}), it "
+               "had been applied to **{reach}** people.")
+    said = {n: (RU.n_(*announced, n, act="A", reach=str(n), date="D"),
+                RU.n_(*applied, n, date="D", stage="S", by="B", reach=str(n))) for n in (18352, 18355, 21)}
+    assert "на **18352** человека" in said[18352][0] and "отношении **18352** человек." in said[18352][1]
+    assert "на **18355** человек" in said[18355][0] and "отношении **18355** человек." in said[18355][1]
+    assert "на **21** человека" in said[21][0] and "отношении **21** человека." in said[21][1]
+    # The count is the last number written: a range's high end, a lower bound's own number.
+    bounds = dict(qualifier="range", value=None, low=25, high=32, unit="persons", approximate=True)
+    assert bounds_count(bounds) == 32
+    assert bounds_count(dict(bounds, qualifier="more_than", value=20000, low=20000, high=None)) == 20000
+    page = " ".join(shown(e.value) for e in run_page("app_pages/overview.py", lang="ru").markdown)
+    assert "на **более 20\xa0000** человек" in page and "в отношении **18\xa0355** человек" in page
