@@ -74,7 +74,7 @@ def test_a_search_in_russian_finds_an_act_by_its_russian_title(many_app):
     assert not app.exception
     app.text_input(key="act_search").input("помиловании 2016").run()
     box = app.selectbox(key="act_select")
-    assert "Указ о помиловании 2016 года" in box.options and len(box.options) <= 2
+    assert "Распоряжение о помиловании 2016 года" in box.options and len(box.options) <= 2
 
 
 def test_the_data_pages_act_list_offers_the_newest_and_a_search_finds_the_rest(many_app):
@@ -112,7 +112,7 @@ def test_a_data_link_to_an_old_act_keeps_it_and_an_unknown_one_is_named(many_app
 def test_the_data_pages_act_search_in_russian(many_app):
     app = many_app("app_pages/data.py", lang="ru")
     app.text_input(key="filter-act-search").input("помиловании 2016").run()
-    assert app.multiselect(key="filter-act").options == ["Указ о помиловании 2016 года"]
+    assert app.multiselect(key="filter-act").options == ["Распоряжение о помиловании 2016 года"]
 
 
 def rows_acts(app) -> set[str]:
